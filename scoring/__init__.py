@@ -1,0 +1,1 @@
+"""Pure scoring computation (numpy/pandas): no Qt, no SQL."""

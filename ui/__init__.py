@@ -1,0 +1,1 @@
+"""Everything Qt: windows, views, dialogs and item-model adapters over `models`."""
