@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Literal
 
 from scoring.hierarchy import Hierarchy, NodeSpec
@@ -12,8 +13,12 @@ MeasurementKind = Literal["numeric", "rating", "yesno", "checklist"]
 MEASUREMENT_KINDS: tuple[MeasurementKind, ...] = ("numeric", "rating", "yesno", "checklist")
 
 
-class FrameworkError(ValueError):
-    """A framework definition is invalid; names the source, row and field."""
+class SourceError(ValueError):
+    """Bad input read from somewhere; names the source (file), the row and the field.
+
+    `row` is the spreadsheet row number (header = 1, first data row = 2) when the
+    input is a table; `column` is the column header (or letter) when known.
+    """
 
     def __init__(self, source: str, row: int | None, column: str | None, message: str) -> None:
         self.source, self.row, self.column, self.message = source, row, column, message
@@ -23,6 +28,10 @@ class FrameworkError(ValueError):
         if column is not None:
             where += f", column {column}"
         super().__init__(f"{where}: {message}")
+
+
+class FrameworkError(SourceError):
+    """A framework definition is invalid; names the source, row and field."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,28 @@ class MeasurementSpec:
     levels: tuple[RatingLevel, ...] = ()  # rating only
     items: tuple[str, ...] = ()  # checklist only
     bounded: bool = True  # values outside [low, high] are refused, not just clipped
+    denominator: str = ""  # code of a Denominator column (COINr iMeta), "" for none
+
+    # Goalposts are NaN when unknown (plain COINr iMeta); NaN != NaN would make two
+    # identical specs unequal, so compare and hash with NaN as an ordinary value.
+    def _key(self) -> tuple[object, ...]:
+        return tuple(_nan_safe(getattr(self, f.name)) for f in fields(self))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, MeasurementSpec):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    @property
+    def has_goalposts(self) -> bool:
+        return math.isfinite(self.low) and math.isfinite(self.high)
+
+
+def _nan_safe(value: object) -> object:
+    return "NaN" if isinstance(value, float) and math.isnan(value) else value
 
 
 @dataclass(frozen=True)
