@@ -122,9 +122,9 @@ def sample(out: Path) -> int:
     return 0
 
 
-def show(path: Path, campaign_name: str | None, stream: TextIO = sys.stdout) -> int:
+def show(path: Path, campaign_name: str | None, stream: TextIO | None = None) -> int:
     scored = _scored_campaign(path, campaign_name)
-    print_ranking(scored, stream)
+    print_ranking(scored, stream or sys.stdout)
     return 0
 
 

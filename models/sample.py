@@ -18,6 +18,7 @@ import numpy.typing as npt
 
 from models.cities import City
 from models.framework import Framework, Indicator, MeasurementSpec
+from models.observations import Status
 from models.sample_scores import quantise_row, second_level_scores, spread_to_leaves
 from models.sample_targets import SECOND_LEVEL_TARGETS, city_groups, index_targets
 
@@ -60,7 +61,7 @@ class SampleObservation:
     observed_on: str
     source: str
     note: str
-    status: str
+    status: Status
 
 
 def leaf_scores(framework: Framework, cities: Sequence[City], seed: int) -> FloatArray:
@@ -187,9 +188,9 @@ class _Cell:
     ) -> SampleObservation:
         day = FIELD_WORK_START + timedelta(days=int(rng.integers(FIELD_WORK_DAYS)))
         evaluator = self.members[(k + int(rng.integers(2))) % 2]
-        status = (
-            "verified" if rng.random() < 0.85 else ("submitted" if rng.random() < 0.8 else "draft")
-        )
+        status: Status = "verified"
+        if rng.random() >= 0.85:
+            status = "submitted" if rng.random() < 0.8 else "draft"
         return SampleObservation(
             city_code=self.city.code,
             indicator_code=self.leaf.code,

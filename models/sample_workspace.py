@@ -68,7 +68,7 @@ def _new(
         source=obs.source,
         note=obs.note,
         detail=obs.detail,
-        status=obs.status,  # type: ignore[arg-type]
+        status=obs.status,
         uuid=str(uuid.uuid5(_UUID_NAMESPACE, f"{seed}/{k}")),
         evaluator=obs.evaluator,
         device=obs.device,
