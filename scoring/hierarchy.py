@@ -4,16 +4,53 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
 
 
 class HierarchyError(ValueError):
     """The tree handed to the engine is not a valid tree."""
+
+
+class ScoringError(ValueError):
+    """Bad input for scoring; the message names the node code and, where known, the unit code.
+
+    The codes are also attributes, so callers can point at a row/column without parsing text:
+    `node` (the node at fault), `unit`, and `child` (the child value that broke an aggregate).
+    Lives here (not in pipeline) so every engine module can raise it without import cycles.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        node: str | None = None,
+        unit: str | None = None,
+        child: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.node, self.unit, self.child = node, unit, child
+
+
+@dataclass(frozen=True, eq=False)  # holds arrays
+class LevelPlan:
+    """How the aggregates of one height are computed from their children.
+
+    Children are gathered into a padded `parents × max_children` block: padding repeats the
+    parent's first child with weight 0, so it adds nothing to any weighted sum and the block
+    needs no sentinel column. Summing a small fixed-width row keeps every unit's result
+    independent of the other units (no BLAS blocking), so tied inputs give tied scores.
+    """
+
+    nodes: IntArray  # node indices of the parents at this height
+    child: IntArray  # parents × max_children node indices
+    weight: FloatArray  # parents × max_children sibling weights, 0 in the padding
+    total: FloatArray  # sum of all children's weights per parent (for the coverage share)
 
 
 @dataclass(frozen=True)
@@ -63,6 +100,15 @@ class Hierarchy:
     def children(self, node: int) -> IntArray:
         return np.flatnonzero(self.parent == node).astype(np.int64)
 
+    @cached_property
+    def levels(self) -> tuple[LevelPlan, ...]:
+        """Aggregation plan per height 1..max, compiled once per tree and cached on it.
+
+        The cache assumes the tree's arrays are not changed in place: to change weights,
+        build a new Hierarchy (e.g. `dataclasses.replace(h, weight=w)`).
+        """
+        return tuple(_level_plan(self, h) for h in range(1, int(self.height.max(initial=0)) + 1))
+
     @classmethod
     def from_nodes(cls, nodes: Sequence[NodeSpec]) -> Hierarchy:
         return _compile(nodes)
@@ -109,6 +155,19 @@ def _compile(nodes: Sequence[NodeSpec]) -> Hierarchy:
         height=np.array([height[c] for c in order], dtype=np.int64),
         index=index,
     )
+
+
+def _level_plan(h: Hierarchy, height: int) -> LevelPlan:
+    nodes = np.flatnonzero(h.height == height).astype(np.int64)
+    kids = [h.children(int(node)) for node in nodes]
+    width = max(len(k) for k in kids)
+    child = np.empty((len(nodes), width), dtype=np.int64)
+    weight = np.zeros((len(nodes), width), dtype=np.float64)
+    for row, k in enumerate(kids):
+        child[row, :] = k[0]
+        child[row, : len(k)] = k
+        weight[row, : len(k)] = h.weight[k]
+    return LevelPlan(nodes=nodes, child=child, weight=weight, total=weight.sum(axis=1))
 
 
 def _heights(root: str, children: dict[str, list[str]], n_nodes: int) -> dict[str, int]:
