@@ -50,10 +50,24 @@ def _score_tables(args: argparse.Namespace) -> int:
     except SourceError as error:
         raise CommandError(str(error)) from error
     except ScoringError as error:
-        raise CommandError(f"{args.data}: {error}") from error
+        raise CommandError(_locate(error, args.data, units.codes)) from error
     write_results(args.out, result, None)
     print(f"scored {len(units.codes)} units → {args.out}")
     return 0
+
+
+def _locate(error: ScoringError, data: Path, unit_codes: tuple[str, ...]) -> str:
+    """Point at the iData cell behind an engine error: row (header = 1) and column."""
+    where = str(data)
+    if error.unit is not None and error.unit in unit_codes:
+        where += f", row {unit_codes.index(error.unit) + 2} (uCode {error.unit})"
+    column = error.child or error.node
+    if column is not None:
+        where += f", column {column}"
+    reason = str(error)
+    if "geometric" in reason:
+        reason += "; normalise to a range above 0, e.g. --range 1,100"
+    return f"{where}: {reason}"
 
 
 def _settings(args: argparse.Namespace) -> ScoringSettings:
