@@ -215,6 +215,22 @@ class Workspace:
         """The schema version found when opening, if the workspace was upgraded; else None."""
         return self._upgraded_from
 
+    def save_copy(self, target: str | os.PathLike[str]) -> None:
+        """Write a consistent copy to a new file (SQLite's online backup); refuses an
+        existing path. The copy is a workspace of its own, with the same identity."""
+        dest = Path(target)
+        _reserve(dest)
+        try:
+            with self._reading() as conn:
+                copy = sqlite3.connect(dest)
+                try:
+                    conn.backup(copy)
+                finally:
+                    copy.close()
+        except BaseException:
+            _remove_new_file(dest)
+            raise
+
     # ------------------------------------------------------------ plumbing
 
     @contextlib.contextmanager

@@ -1,0 +1,99 @@
+"""Undoable edits. Each apply/revert is one committed, audited workspace transaction."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from PySide6.QtCore import QCoreApplication
+
+from models.observations import NewObservation, Status
+from ui.session import AppliedCommand, Session
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("commands", text)
+
+
+class AddObservation(AppliedCommand):
+    """Create an observation; undo soft-deletes it, redo restores it (history is kept)."""
+
+    def __init__(self, session: Session, new: NewObservation) -> None:
+        super().__init__(_tr("Add observation"))
+        self._session, self._new = session, new
+        self.uuid: str | None = None
+
+    def apply(self) -> None:
+        ws, actor = self._session.workspace, self._session.actor
+        if self.uuid is None:
+            self.uuid = ws.add_observation(self._new, actor)
+        else:
+            ws.restore_observation(self.uuid, actor, "redo")
+        self._session.observations_edited()
+
+    def revert(self) -> None:
+        assert self.uuid is not None
+        self._session.workspace.delete_observation(self.uuid, self._session.actor, "undo")
+        self._session.observations_edited()
+
+
+class EditObservation(AppliedCommand):
+    """Change one field of an observation (value, channel, date, source, note, detail)."""
+
+    def __init__(
+        self, session: Session, uuid: str, field: str, old: object, new: object, reason: str = ""
+    ) -> None:
+        super().__init__(_tr("Edit {field}").format(field=field))
+        self._session, self._uuid, self._field = session, uuid, field
+        self._old, self._new, self._reason = old, new, reason
+
+    def apply(self) -> None:
+        self._set(self._new, self._reason)
+
+    def revert(self) -> None:
+        self._set(self._old, "undo")
+
+    def _set(self, value: object, reason: str) -> None:
+        ws, actor = self._session.workspace, self._session.actor
+        if self._field == "status":
+            ws.set_status(self._uuid, cast(Status, value), actor, reason)
+        else:
+            ws.update_observation(self._uuid, self._field, value, actor, reason)
+        self._session.observations_edited()
+
+
+class DeleteObservation(AppliedCommand):
+    """Soft-delete an observation (kept with its history); undo restores it."""
+
+    def __init__(self, session: Session, uuid: str, reason: str) -> None:
+        super().__init__(_tr("Delete observation"))
+        self._session, self._uuid, self._reason = session, uuid, reason
+
+    def apply(self) -> None:
+        self._session.workspace.delete_observation(self._uuid, self._session.actor, self._reason)
+        self._session.observations_edited()
+
+    def revert(self) -> None:
+        self._session.workspace.restore_observation(self._uuid, self._session.actor, "undo")
+        self._session.observations_edited()
+
+
+class EditIndicator(AppliedCommand):
+    """Change one editable field of a framework node (names, weight, direction, spec...)."""
+
+    def __init__(
+        self, session: Session, node_id: int, field: str, old: object, new: object, reason: str = ""
+    ) -> None:
+        super().__init__(_tr("Edit indicator {field}").format(field=field))
+        self._session, self._node_id, self._field = session, node_id, field
+        self._old, self._new, self._reason = old, new, reason
+
+    def apply(self) -> None:
+        self._set(self._new, self._reason)
+
+    def revert(self) -> None:
+        self._set(self._old, "undo")
+
+    def _set(self, value: object, reason: str) -> None:
+        ws = self._session.workspace
+        ws.update_indicator(self._node_id, self._field, value, self._session.actor, reason)
+        self._session.framework_edited()
