@@ -1,7 +1,7 @@
 """SMART City Evaluator: entry point.
 
-No argument starts the program on the last workspace (the sample workspace on first
-start); a sub-command runs on the command line (`python main.py --help`).
+No argument (or only window options such as --workspace, --lang, --screenshot) starts the
+program; a sub-command runs on the command line (`python main.py --help`).
 """
 
 from __future__ import annotations
@@ -13,8 +13,15 @@ from models.cli import run
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    return run(sys.argv[1:] if argv is None else list(argv))
+    args = sys.argv[1:] if argv is None else list(argv)
+    if not args or args[0].split("=")[0] in GUI_OPTIONS:
+        from ui.launch import launch  # Qt is loaded only for the window
 
+        return launch(args)
+    return run(args)
+
+
+GUI_OPTIONS = ("--workspace", "--screenshot", "--lang", "--tab", "--size")
 
 if __name__ == "__main__":
     sys.exit(main())

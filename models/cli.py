@@ -16,8 +16,9 @@ NORMALISE_METHODS = ("goalposts", "minmax", "zscore", "rank", "percentile", "tar
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="main.py",
-        description="SMART City Evaluator · 智慧城市发展水平评估. "
-        "Without a command: the sample workspace's ranking.",
+        description="SMART City Evaluator · 智慧城市发展水平评估. Without a command the "
+        "program's window opens (options: --workspace FILE, --lang zh|en, --tab NAME, "
+        "--screenshot PATH [--size WxH]).",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_score(sub.add_parser("score", help="score a framework + data table, or a workspace"))
@@ -60,7 +61,8 @@ def run(argv: Sequence[str]) -> int:
             return commands.sample(args.out)
         if args.command == "show":
             return commands.show(args.workspace, args.campaign)
-        return commands.default()
+        parser.print_help()
+        return 0
     except CommandError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

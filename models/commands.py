@@ -16,7 +16,6 @@ from models.campaigns import Campaign
 from models.framework import SourceError
 from models.idata import read_idata
 from models.imeta import read_imeta
-from models.paths import default_sample_path, user_data_dir
 from models.results_table import write_results
 from models.sample_workspace import write_sample_workspace
 from models.store import StoreError
@@ -140,15 +139,6 @@ def show(path: Path, campaign_name: str | None, stream: TextIO | None = None) ->
     scored = _scored_campaign(path, campaign_name)
     print_ranking(scored, stream or sys.stdout)
     return 0
-
-
-def default(data_dir: Path | None = None) -> int:
-    """No command: the sample workspace's ranking (written on first use)."""
-    path = default_sample_path(data_dir or user_data_dir())
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        sample(path)
-    return show(path, None)
 
 
 def print_ranking(scored: CampaignScores, stream: TextIO) -> None:

@@ -178,15 +178,11 @@ def test_score_refuses_a_file_that_is_not_a_workspace(
     assert junk.read_bytes() == before
 
 
-def test_no_command_shows_the_sample_ranking(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
-    monkeypatch.setattr(sys, "platform", "linux")
-    assert main([]) == 0
-    shown = capsys.readouterr().out
-    assert "synthetic" in shown and "北京 Beijing" in shown
-    assert (tmp_path / "SMART City Evaluator" / "sample.smartcity").exists()
+def test_help_mentions_the_window_options(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    assert "--screenshot" in capsys.readouterr().out
 
 
 def test_real_process_exit_status(tmp_path: Path) -> None:
