@@ -9,11 +9,10 @@ from models.version import VERSION
 
 
 def show_about(parent: QWidget) -> None:
-    tr = QCoreApplication.translate
     QMessageBox.about(
         parent,
-        tr("about", "About SMART City Evaluator"),
-        tr(
+        QCoreApplication.translate("about", "About SMART City Evaluator"),
+        QCoreApplication.translate(
             "about",
             "<b>SMART City Evaluator</b> · 智慧城市发展水平评估<br>Version {version}<br><br>"
             "Offline data entry, composite indices computed as COINr does, tiers, "

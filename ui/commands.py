@@ -10,15 +10,11 @@ from models.observations import NewObservation, Status
 from ui.session import AppliedCommand, Session
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("commands", text)
-
-
 class AddObservation(AppliedCommand):
     """Create an observation; undo soft-deletes it, redo restores it (history is kept)."""
 
     def __init__(self, session: Session, new: NewObservation) -> None:
-        super().__init__(_tr("Add observation"))
+        super().__init__(QCoreApplication.translate("commands", "Add observation"))
         self._session, self._new = session, new
         self.uuid: str | None = None
 
@@ -42,7 +38,7 @@ class EditObservation(AppliedCommand):
     def __init__(
         self, session: Session, uuid: str, field: str, old: object, new: object, reason: str = ""
     ) -> None:
-        super().__init__(_tr("Edit {field}").format(field=field))
+        super().__init__(QCoreApplication.translate("commands", "Edit {field}").format(field=field))
         self._session, self._uuid, self._field = session, uuid, field
         self._old, self._new, self._reason = old, new, reason
 
@@ -65,7 +61,7 @@ class DeleteObservation(AppliedCommand):
     """Soft-delete an observation (kept with its history); undo restores it."""
 
     def __init__(self, session: Session, uuid: str, reason: str) -> None:
-        super().__init__(_tr("Delete observation"))
+        super().__init__(QCoreApplication.translate("commands", "Delete observation"))
         self._session, self._uuid, self._reason = session, uuid, reason
 
     def apply(self) -> None:
@@ -83,7 +79,9 @@ class EditIndicator(AppliedCommand):
     def __init__(
         self, session: Session, node_id: int, field: str, old: object, new: object, reason: str = ""
     ) -> None:
-        super().__init__(_tr("Edit indicator {field}").format(field=field))
+        super().__init__(
+            QCoreApplication.translate("commands", "Edit indicator {field}").format(field=field)
+        )
         self._session, self._node_id, self._field = session, node_id, field
         self._old, self._new, self._reason = old, new, reason
 

@@ -61,17 +61,14 @@ class ExceptionReporter:
     def _show(self, details: str) -> None:
         box = QMessageBox(self._parent())
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(_tr("Unexpected error"))
+        box.setWindowTitle(QCoreApplication.translate("errors", "Unexpected error"))
         box.setText(
-            _tr(
+            QCoreApplication.translate(
+                "errors",
                 "Something went wrong. Everything you entered has already been saved.\n"
-                "The details below are also written to {log}."
+                "The details below are also written to {log}.",
             ).format(log=self._log_path)
         )
         box.setDetailedText(details)  # selectable and copyable
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.exec()
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)

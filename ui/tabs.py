@@ -9,15 +9,11 @@ from ui.main_window import TabSpec
 from ui.session import Session
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("tabs", text)
-
-
 def _placeholder(session: Session) -> QWidget:
     return QLabel(session.campaign.name)
 
 
 def default_tabs() -> list[TabSpec]:
     return [
-        TabSpec("entry", lambda: _tr("Data entry"), _placeholder),
+        TabSpec("entry", lambda: QCoreApplication.translate("tabs", "Data entry"), _placeholder),
     ]
