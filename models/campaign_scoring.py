@@ -10,6 +10,7 @@ from models.campaigns import Campaign
 from models.cities import City
 from models.framework import Framework
 from models.workspace import Workspace
+from scoring.hierarchy import Hierarchy, IntArray
 from scoring.pipeline import ScoreResult, ScoringSettings, score
 from scoring.reconcile import ObservationArrays, Reconciled, reconcile
 
@@ -26,34 +27,24 @@ class CampaignScores:
     result: ScoreResult
 
 
-def score_campaign(ws: Workspace, campaign: Campaign) -> CampaignScores:
-    framework = ws.framework(campaign.framework_id)
+def score_campaign(
+    ws: Workspace, campaign: Campaign, framework: Framework | None = None
+) -> CampaignScores:
+    """Score `campaign`; pass its `framework` when it is at hand, to save reading it again."""
+    framework = framework or ws.framework(campaign.framework_id)
     settings = ScoringSettings.from_dict(campaign.settings)
     hierarchy = framework.to_hierarchy()
-    by_id = {c.city_id: c for c in ws.cities()}
     stored = ws.observation_arrays(campaign.campaign_id)
+    by_id = {c.city_id: c for c in ws.cities()}
     cities = tuple(by_id[i] for i in stored.city_ids)
-    leaf_of_node = np.full(max((n.node_id or 0) for n in framework.nodes) + 1, -1, np.int64)
-    for node in framework.nodes:
-        if node.node_id is not None and node.code in hierarchy.index:
-            position = hierarchy.index[node.code]
-            leaf_of_node[node.node_id] = position if position < hierarchy.n_leaves else -1
-    leaf = leaf_of_node[stored.indicator_id]
+    leaf = _leaf_positions(framework, hierarchy)[stored.indicator_id]
     on_leaf = leaf >= 0  # observations of nodes that are no longer leaves are not scored
-    channel_map = np.array(
-        [
-            settings.channel_priority.index(c) if c in settings.channel_priority else -1
-            for c in stored.channels
-        ],
-        dtype=np.int64,
-    )
+    channel = _channel_positions(stored.channels, settings)[stored.channel]
     arrays = ObservationArrays(
         unit=stored.city_index[on_leaf],
         leaf=leaf[on_leaf],
         value=stored.value[on_leaf],
-        channel=channel_map[stored.channel[on_leaf]]
-        if len(channel_map)
-        else stored.channel[on_leaf].astype(np.int64),
+        channel=channel[on_leaf],
         time=stored.changed_at[on_leaf],
         rejected=stored.rejected[on_leaf],
     )
@@ -61,3 +52,20 @@ def score_campaign(ws: Workspace, campaign: Campaign) -> CampaignScores:
     cells = reconcile(arrays, len(cities), hierarchy.n_leaves, span, settings)
     result = score(hierarchy, cells.values, settings, [c.code for c in cities])
     return CampaignScores(campaign, framework, cities, settings, cells, result)
+
+
+def _leaf_positions(framework: Framework, hierarchy: Hierarchy) -> IntArray:
+    """Store node id → the leaf's column in the engine's arrays (−1: not a leaf)."""
+    ids = [n.node_id for n in framework.nodes if n.node_id is not None]
+    table = np.full(max(ids, default=0) + 1, -1, np.int64)
+    for node in framework.nodes:
+        position = hierarchy.index[node.code]
+        if node.node_id is not None and position < hierarchy.n_leaves:
+            table[node.node_id] = position
+    return table
+
+
+def _channel_positions(channels: tuple[str, ...], settings: ScoringSettings) -> IntArray:
+    """Store channel index → its place in the campaign's priority list (−1: not listed)."""
+    priority = settings.channel_priority
+    return np.array([priority.index(c) if c in priority else -1 for c in channels], np.int64)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from typing import Literal
 
 from scoring.hierarchy import Hierarchy, NodeSpec
@@ -149,6 +150,11 @@ class Framework:
         return depth
 
     def to_hierarchy(self) -> Hierarchy:
+        """The engine's compiled tree; built once per (immutable) Framework."""
+        return self._hierarchy
+
+    @cached_property
+    def _hierarchy(self) -> Hierarchy:
         specs: Sequence[NodeSpec] = [
             NodeSpec(
                 code=n.code,

@@ -123,7 +123,7 @@ class Session(QObject):
     def scores(self) -> CampaignScores:
         """The current campaign's scores, recomputed only after a change."""
         if self._scores is None:
-            self._scores = score_campaign(self._workspace, self._campaign)
+            self._scores = score_campaign(self._workspace, self._campaign, self._framework)
         return self._scores
 
     # ------------------------------------------------------------ names
