@@ -1,0 +1,1 @@
+"""The observation table tab: every observation of the campaign, filtered and sorted."""
