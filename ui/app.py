@@ -123,6 +123,7 @@ class Application(QObject):
 
     def close_workspace(self) -> None:
         if self._workspace is not None:
+            self.window.flush()
             self._workspace.close()
             self._workspace = None
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QTime, Signal
+from PySide6.QtCore import QEvent, QTime, Signal, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
@@ -61,7 +61,11 @@ class MainWindow(QMainWindow):
         self.tabs.clear()
         self._session = session
         for spec in self._specs:
-            self.tabs.addTab(spec.make(session), spec.title())
+            tab = spec.make(session)
+            self.tabs.addTab(tab, spec.title())
+            activated = getattr(tab, "cell_activated", None)
+            if isinstance(activated, SignalInstance):
+                activated.connect(self.open_cell)
         self.tabs.setCurrentIndex(max(current, 0))
         self._undo.setEnabled(False)
         self._redo.setEnabled(False)
@@ -73,6 +77,21 @@ class MainWindow(QMainWindow):
         session.saved.connect(self._show_saved)
         self._saved.clear()
         self.retranslate()
+
+    def open_cell(self, city_id: int, indicator_id: int) -> None:
+        """Jump to the data-entry tab on one city × indicator (from the other tabs)."""
+        entry = self.tab("entry")
+        select = getattr(entry, "select_cell", None)
+        if entry is not None and callable(select):
+            self.tabs.setCurrentWidget(entry)
+            select(city_id, indicator_id)
+
+    def flush(self) -> None:
+        """Save what is being typed (before the workspace closes)."""
+        for index in range(self.tabs.count()):
+            flush = getattr(self.tabs.widget(index), "flush", None)
+            if callable(flush):
+                flush()
 
     def show_tab(self, name: str) -> bool:
         for index, spec in enumerate(self._specs):
@@ -217,5 +236,6 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush()
         self.about_to_close.emit()
         super().closeEvent(event)

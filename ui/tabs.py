@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QWidget
 
+from ui.coverage.tab import CoverageTab
+from ui.entry.tab import EntryTab
 from ui.main_window import TabSpec
-from ui.session import Session
-
-
-def _placeholder(session: Session) -> QWidget:
-    return QLabel(session.campaign.name)
+from ui.observations.tab import ObservationsTab
 
 
 def default_tabs() -> list[TabSpec]:
+    translate = QCoreApplication.translate
     return [
-        TabSpec("entry", lambda: QCoreApplication.translate("tabs", "Data entry"), _placeholder),
+        TabSpec("entry", lambda: translate("tabs", "Data entry"), EntryTab),
+        TabSpec("coverage", lambda: translate("tabs", "Coverage"), CoverageTab),
+        TabSpec("observations", lambda: translate("tabs", "Observations"), ObservationsTab),
     ]
