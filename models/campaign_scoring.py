@@ -9,6 +9,7 @@ import numpy as np
 from models.campaigns import Campaign
 from models.cities import City
 from models.framework import Framework
+from models.weight_sets import active_hierarchy, scoring_part
 from models.workspace import Workspace
 from scoring.hierarchy import Hierarchy, IntArray
 from scoring.pipeline import ScoreResult, ScoringSettings, score
@@ -32,12 +33,14 @@ def score_campaign(
 ) -> CampaignScores:
     """Score `campaign`; pass its `framework` when it is at hand, to save reading it again."""
     framework = framework or ws.framework(campaign.framework_id)
-    settings = ScoringSettings.from_dict(campaign.settings)
-    hierarchy = framework.to_hierarchy()
+    settings = ScoringSettings.from_dict(scoring_part(campaign.settings))
+    # The campaign's selected weight set, if any, replaces the framework's weights.
+    hierarchy = active_hierarchy(framework.to_hierarchy(), campaign.settings)
     stored = ws.observation_arrays(campaign.campaign_id)
     by_id = {c.city_id: c for c in ws.cities()}
     cities = tuple(by_id[i] for i in stored.city_ids)
-    leaf = _leaf_positions(framework, hierarchy)[stored.indicator_id]
+    largest = int(stored.indicator_id.max(initial=0))
+    leaf = _leaf_positions(framework, hierarchy, largest)[stored.indicator_id]
     on_leaf = leaf >= 0  # observations of nodes that are no longer leaves are not scored
     channel = _channel_positions(stored.channels, settings)[stored.channel]
     arrays = ObservationArrays(
@@ -54,10 +57,11 @@ def score_campaign(
     return CampaignScores(campaign, framework, cities, settings, cells, result)
 
 
-def _leaf_positions(framework: Framework, hierarchy: Hierarchy) -> IntArray:
-    """Store node id → the leaf's column in the engine's arrays (−1: not a leaf)."""
+def _leaf_positions(framework: Framework, hierarchy: Hierarchy, largest_id: int) -> IntArray:
+    """Store node id (up to `largest_id` at least) → the leaf's column in the engine's
+    arrays; −1 for aggregates and for nodes no longer in the tree."""
     ids = [n.node_id for n in framework.nodes if n.node_id is not None]
-    table = np.full(max(ids, default=0) + 1, -1, np.int64)
+    table = np.full(max([*ids, largest_id]) + 1, -1, np.int64)
     for node in framework.nodes:
         position = hierarchy.index[node.code]
         if node.node_id is not None and position < hierarchy.n_leaves:

@@ -17,17 +17,29 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 
-from models import attachments, audit, campaigns, observation_arrays, observations
+from models import (
+    attachments,
+    audit,
+    campaigns,
+    coverage,
+    framework_edit,
+    observation_arrays,
+    observation_table,
+    observations,
+)
 from models.attachments import MAX_ATTACHMENT_BYTES, Attachment
 from models.audit import Actor, AuditEntry, Change
 from models.campaigns import Campaign, FrameworkRef
 from models.cities import City
+from models.coverage import CellObservations
 from models.framework import Framework
 from models.observation_arrays import ObservationArrays
+from models.observation_table import ObservationColumns
 from models.observations import NewObservation, Observation, Status
 from models.schema import SCHEMA_VERSION, migrate
 from models.store import (
     CorruptWorkspaceError,
+    DamagedRowError,
     NewerSchemaError,
     NotAWorkspaceError,
     ReadOnlyWorkspaceError,
@@ -48,11 +60,12 @@ from models.store import (
     utc_now,
     wal_path,
 )
+from models.workspace_framework import FrameworkEditing
 
 __all__ = ["Actor", "Workspace"]
 
 
-class Workspace:
+class Workspace(FrameworkEditing):
     """An open workspace file. Use `Workspace.create` / `Workspace.open`, then `close()`."""
 
     def __init__(
@@ -237,8 +250,13 @@ class Workspace:
     def _reading(self) -> Iterator[sqlite3.Connection]:
         if self._closed:
             raise StoreError(self._path, "the workspace is closed")
-        with self._named(), translated(self._path):
-            yield self._conn
+        try:
+            with self._named(), translated(self._path):
+                yield self._conn
+        except (DamagedRowError, UnicodeDecodeError) as exc:
+            # Stored rows that do not decode (a date "2021-05-0p") mean damage that
+            # quick_check does not see: say so, naming the file, instead of a bare error.
+            raise CorruptWorkspaceError(self._path, f"a stored row is damaged ({exc})") from exc
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[tuple[sqlite3.Connection, str]]:
@@ -278,9 +296,10 @@ class Workspace:
     def update_indicator(
         self, node_id: int, field: str, value: object, actor: Actor, reason: str = ""
     ) -> bool:
-        """Edit one field of `campaigns.EDITABLE_INDICATOR_FIELDS`; False if unchanged."""
+        """Edit one field of `campaigns.EDITABLE_INDICATOR_FIELDS`; False if unchanged.
+        Refused if the framework would become invalid (framework_edit.update_indicator)."""
         with self._writing() as (conn, now):
-            return campaigns.update_indicator(conn, node_id, field, value, actor, now, reason)
+            return framework_edit.update_indicator(conn, node_id, field, value, actor, now, reason)
 
     # ------------------------------------------------------------ cities
 
@@ -336,10 +355,13 @@ class Workspace:
         """Validate and store one observation; returns its uuid."""
         return self.add_observations([new], actor)[0]
 
-    def add_observations(self, news: Sequence[NewObservation], actor: Actor) -> list[str]:
-        """Store many observations in one transaction (all or none), one audit row each."""
+    def add_observations(
+        self, news: Sequence[NewObservation], actor: Actor, reason: str = ""
+    ) -> list[str]:
+        """Store many observations in one transaction (all or none), one audit row each
+        (with `reason`, e.g. which workbook they were imported from)."""
         with self._writing() as (conn, now):
-            return observations.insert(conn, news, actor, now)
+            return observations.insert(conn, news, actor, now, reason)
 
     def update_observation(
         self, uuid: str, field: str, value: object, actor: Actor, reason: str = ""
@@ -349,6 +371,18 @@ class Workspace:
             raise ValueError("change the status with set_status")
         with self._writing() as (conn, now):
             return observations.update(conn, uuid, field, value, actor, now, reason)
+
+    def update_observation_fields(
+        self, uuid: str, values: Sequence[tuple[str, object]], actor: Actor, reason: str = ""
+    ) -> bool:
+        """Edit several fields (status included) in one transaction: all or none, one
+        audit row per changed field; False if nothing changed."""
+        with self._writing() as (conn, now):
+            changed = [
+                observations.update(conn, uuid, field, value, actor, now, reason)
+                for field, value in values
+            ]
+        return any(changed)
 
     def set_status(self, uuid: str, status: Status, actor: Actor, reason: str) -> bool:
         with self._writing() as (conn, now):
@@ -385,6 +419,16 @@ class Workspace:
         """The campaign's live observations as plain numpy arrays for the scoring engine."""
         with self._reading() as conn:
             return observation_arrays.load_arrays(conn, campaign_id)
+
+    def observation_columns(self, campaign_id: int) -> ObservationColumns:
+        """The campaign's live observations as table columns (one query; observation table)."""
+        with self._reading() as conn:
+            return observation_table.load_columns(conn, campaign_id)
+
+    def cell_observations(self, campaign_id: int) -> CellObservations:
+        """The campaign's live observations with their status, sorted by cell (coverage)."""
+        with self._reading() as conn:
+            return coverage.load_cell_observations(conn, campaign_id)
 
     # ------------------------------------------------------------ attachments
 

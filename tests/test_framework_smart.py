@@ -99,7 +99,13 @@ def test_third_level_in_appendix_order(smart: Framework) -> None:
 
 
 def test_equal_weights_below_first_level(smart: Framework) -> None:
-    assert all(n.weight == 1 for n in smart if smart.depth(n.code) >= 2)
+    """Weights are percentages of the parent: equal within a group, summing to 100 %."""
+    assert smart.root.weight == 100
+    for node in smart:
+        kids = smart.children(node.code)
+        if kids and smart.depth(node.code) >= 1:
+            assert len({k.weight for k in kids}) == 1, node.code
+            assert abs(sum(k.weight for k in kids) - 100.0) <= 0.005, node.code
 
 
 def test_every_leaf_has_a_sensible_spec(smart: Framework) -> None:

@@ -13,15 +13,15 @@ from ui.session import AppliedCommand, Session
 class AddObservation(AppliedCommand):
     """Create an observation; undo soft-deletes it, redo restores it (history is kept)."""
 
-    def __init__(self, session: Session, new: NewObservation) -> None:
+    def __init__(self, session: Session, new: NewObservation, reason: str = "") -> None:
         super().__init__(QCoreApplication.translate("commands", "Add observation"))
-        self._session, self._new = session, new
+        self._session, self._new, self._reason = session, new, reason
         self.uuid: str | None = None
 
     def apply(self) -> None:
         ws, actor = self._session.workspace, self._session.actor
         if self.uuid is None:
-            self.uuid = ws.add_observation(self._new, actor)
+            self.uuid = ws.add_observations([self._new], actor, self._reason)[0]
         else:
             ws.restore_observation(self.uuid, actor, "redo")
         self._session.observations_edited()
@@ -95,3 +95,33 @@ class EditIndicator(AppliedCommand):
         ws = self._session.workspace
         ws.update_indicator(self._node_id, self._field, value, self._session.actor, reason)
         self._session.framework_edited()
+
+
+class EditObservationFields(AppliedCommand):
+    """Change several fields of one observation as one undo step and one transaction (e.g.
+    a checklist's value and its ticked items). `changes` are (field, old, new)."""
+
+    def __init__(
+        self,
+        session: Session,
+        uuid: str,
+        changes: tuple[tuple[str, object, object], ...],
+        reason: str = "",
+    ) -> None:
+        fields = ", ".join(field for field, _old, _new in changes)
+        super().__init__(
+            QCoreApplication.translate("commands", "Edit {field}").format(field=fields)
+        )
+        self._session, self._uuid = session, uuid
+        self._changes, self._reason = changes, reason
+
+    def apply(self) -> None:
+        self._set([(f, new) for f, _old, new in self._changes], self._reason)
+
+    def revert(self) -> None:
+        self._set([(f, old) for f, old, _new in reversed(self._changes)], "undo")
+
+    def _set(self, values: list[tuple[str, object]], reason: str) -> None:
+        ws, actor = self._session.workspace, self._session.actor
+        ws.update_observation_fields(self._uuid, values, actor, reason)
+        self._session.observations_edited()

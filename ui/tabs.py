@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ui.coverage.tab import CoverageTab
 from ui.entry.tab import EntryTab
+from ui.framework_editor.tab import FrameworkEditorTab
 from ui.main_window import TabSpec
 from ui.observations.tab import ObservationsTab
 
@@ -16,4 +17,5 @@ def default_tabs() -> list[TabSpec]:
         TabSpec("entry", lambda: translate("tabs", "Data entry"), EntryTab),
         TabSpec("coverage", lambda: translate("tabs", "Coverage"), CoverageTab),
         TabSpec("observations", lambda: translate("tabs", "Observations"), ObservationsTab),
+        TabSpec("framework", lambda: translate("tabs", "Indicator system"), FrameworkEditorTab),
     ]

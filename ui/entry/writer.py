@@ -17,7 +17,6 @@ from models.observations import NewObservation, Observation, Status, validate_va
 from models.store import StoreError
 from ui.commands import (
     AddObservation,
-    AddObservationWithReason,
     EditObservation,
     EditObservationFields,
 )
@@ -107,11 +106,7 @@ class ObservationWriter(QObject):
         current = target.observation
         if current is None:
             new = self._new(target, value, detail, draft)
-            add: AddObservation | AddObservationWithReason = (
-                AddObservationWithReason(self._session, new, reason)
-                if reason
-                else AddObservation(self._session, new)
-            )
+            add = AddObservation(self._session, new, reason)
             return self._run(add, lambda: add.uuid)
         changes: tuple[tuple[str, object, object], ...] = (("value", current.value, value),)
         if detail != current.detail:
