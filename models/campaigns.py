@@ -25,7 +25,7 @@ from models.framework import (
     MeasurementSpec,
     RatingLevel,
 )
-from models.store import fetch_row, rowid
+from models.store import decoded_json, fetch_row, rowid
 
 
 @dataclass(frozen=True)
@@ -223,7 +223,7 @@ def spec_from_row(row: Any) -> MeasurementSpec | None:
         return None
     levels = tuple(
         RatingLevel(float(x["value"]), str(x["label_zh"]), str(x["label_en"]))
-        for x in json.loads(row["levels"])
+        for x in decoded_json(row["levels"], f"indicator {row['code']} levels")
     )
     return MeasurementSpec(
         kind=_kind(row["kind"]),
@@ -232,7 +232,7 @@ def spec_from_row(row: Any) -> MeasurementSpec | None:
         unit=row["unit"],
         target=row["target"],
         levels=levels,
-        items=tuple(str(x) for x in json.loads(row["items"])),
+        items=tuple(str(x) for x in decoded_json(row["items"], f"indicator {row['code']} items")),
         bounded=bool(row["bounded"]),
         denominator=row["denominator"],
     )
@@ -460,7 +460,14 @@ def load_campaigns(
         cities.setdefault(cid, []).append(city_id)
     rows = conn.execute(_SELECT_CAMPAIGNS, {"id": campaign_id, "name": name})
     return [
-        Campaign(cid, name_, fid, tuple(cities.get(cid, ())), json.loads(settings), created)
+        Campaign(
+            cid,
+            name_,
+            fid,
+            tuple(cities.get(cid, ())),
+            decoded_json(settings, f"campaign {cid} settings"),
+            created,
+        )
         for cid, name_, fid, settings, created in rows
     ]
 

@@ -23,7 +23,7 @@ from models.campaigns import as_text, spec_from_row
 from models.cities import CHANNELS
 from models.framework import MeasurementSpec
 from models.schema import STATUSES
-from models.store import fetch_row
+from models.store import DamagedRowError, fetch_row
 
 Status = Literal["draft", "submitted", "verified", "rejected"]
 
@@ -280,7 +280,11 @@ _SNAPSHOT_FIELDS: tuple[str, ...] = (
 
 
 def insert(
-    conn: sqlite3.Connection, news: Sequence[NewObservation], actor: Actor, now: str
+    conn: sqlite3.Connection,
+    news: Sequence[NewObservation],
+    actor: Actor,
+    now: str,
+    reason: str = "",
 ) -> list[str]:
     """Validate and store observations with one 'create' audit row each; returns uuids."""
     scopes: dict[int, _CampaignScope] = {}
@@ -300,7 +304,7 @@ def insert(
         )
         for row in rows
     ]
-    audit.record(conn, actor, now, changes)
+    audit.record(conn, actor, now, changes, reason)
     return [row[0] for row in rows]
 
 
@@ -419,7 +423,10 @@ _SELECT_MANY = (
 
 def _from_row(row: Sequence[Any]) -> Observation:
     values = list(row)
-    values[6] = date.fromisoformat(values[6])
+    try:
+        values[6] = date.fromisoformat(values[6])
+    except (ValueError, TypeError) as exc:
+        raise DamagedRowError(f"observation {values[0]}: date {values[6]!r}") from exc
     return Observation(*values)
 
 

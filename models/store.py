@@ -32,6 +32,19 @@ BUSY_TIMEOUT_S = 0.25
 _HEADER_SIZE = 100
 
 
+class DamagedRowError(Exception):
+    """A stored row that does not decode (damage quick_check cannot see); the Workspace
+    reports it as CorruptWorkspaceError naming the file."""
+
+
+def decoded_json(text: str, what: str) -> Any:
+    """json.loads for stored JSON; damaged text raises DamagedRowError naming `what`."""
+    try:
+        return json.loads(text)
+    except (ValueError, TypeError) as exc:
+        raise DamagedRowError(f"{what}: {exc}") from exc
+
+
 class StoreError(Exception):
     """Base of all workspace storage errors; the message names the file."""
 
@@ -235,6 +248,8 @@ def inspect(conn: sqlite3.Connection, path: Path, supported: int) -> int:
         problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check(5)")]
     except sqlite3.DatabaseError as exc:
         raise _damaged_or_translated(exc, path) from exc
+    except UnicodeDecodeError as exc:  # the damage report itself holds damaged text
+        raise CorruptWorkspaceError(path, "the database is damaged (unreadable text)") from exc
     if problems != ["ok"]:
         raise CorruptWorkspaceError(path, "the database is damaged: " + "; ".join(problems))
     return version

@@ -20,6 +20,7 @@ import io
 import math
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -112,7 +113,17 @@ def _decode(data: bytes, source: str, error: type[SourceError]) -> str:
 
 
 def _read_xlsx(path: Path, sheet: str, source: str, error: type[SourceError]) -> list[list[Cell]]:
-    bad_workbook = (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError)
+    # A damaged ZIP member surfaces from zipfile/zlib as any of these, not as BadZipFile.
+    bad_workbook = (
+        zipfile.BadZipFile,
+        InvalidFileException,
+        KeyError,
+        ValueError,
+        TypeError,
+        zlib.error,
+        EOFError,
+        NotImplementedError,
+    )
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except bad_workbook as exc:

@@ -14,6 +14,7 @@ from models.paths import default_sample_path
 from models.sample_workspace import write_sample_workspace
 from models.store import StoreError
 from models.workspace import Workspace
+from ui.backups_dialog import BackupsDialog, backup_on_open
 from ui.i18n import Translators
 from ui.main_window import MainWindow, TabSpec
 from ui.new_workspace import NewWorkspaceDialog
@@ -46,6 +47,7 @@ class Application(QObject):
         w.open_requested.connect(self.choose_and_open)
         w.open_path_requested.connect(self.open_path)
         w.save_copy_requested.connect(self.save_copy)
+        w.restore_requested.connect(self.restore_from_backup)
         w.language_requested.connect(self.set_language)
         w.about_to_close.connect(self.close_workspace)
 
@@ -90,6 +92,7 @@ class Application(QObject):
         self.close_workspace()
         self._workspace = workspace
         self.window.set_session(session)
+        self.window.statusBar().showMessage(backup_on_open(workspace, self._data_dir), 8000)
         self._settings.last_workspace = path
         self.window.set_recent(self._settings.recent())
         return True
@@ -120,6 +123,15 @@ class Application(QObject):
             self._warn(self.tr("Cannot save a copy"), str(error))
             return
         self.window.statusBar().showMessage(self.tr("Copy saved to {path}").format(path=path), 8000)
+
+    def restore_from_backup(self) -> None:
+        """Pick one of this workspace's automatic backups; it is restored to a new file."""
+        if self._workspace is None:
+            return
+        ws = self._workspace
+        dialog = BackupsDialog(self._data_dir, ws.workspace_id, ws.path, self.window)
+        if dialog.exec() and dialog.restored_path is not None:
+            self.open_path(dialog.restored_path)
 
     def close_workspace(self) -> None:
         if self._workspace is not None:
