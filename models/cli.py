@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from models import commands
+from models import commands, commands_excel, commands_methods
 from models.commands import CommandError
 
 NORMALISE_METHODS = ("goalposts", "minmax", "zscore", "rank", "percentile", "target")
@@ -27,6 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     show = sub.add_parser("show", help="print a campaign's ranking")
     show.add_argument("--workspace", type=Path, required=True)
     show.add_argument("--campaign")
+    commands_methods.add_uncertainty_parser(sub)
+    commands_excel.add_parsers(sub)
     return parser
 
 
@@ -39,6 +41,7 @@ def _add_score(p: argparse.ArgumentParser) -> None:
     p.add_argument("--range", type=_range, metavar="LO,HI", help="output range, default 0,1")
     p.add_argument("--aggregate", choices=("arithmetic", "geometric"))
     p.add_argument("--min-coverage", type=float, metavar="F", help="minimum weight share, 0–1")
+    commands_methods.add_treatment_arguments(p)
     p.add_argument("--out", type=Path, required=True, help="result table (.csv or .xlsx)")
 
 
@@ -61,6 +64,10 @@ def run(argv: Sequence[str]) -> int:
             return commands.sample(args.out)
         if args.command == "show":
             return commands.show(args.workspace, args.campaign)
+        if args.command == "uncertainty":
+            return commands_methods.uncertainty(args)
+        if args.command in commands_excel.COMMANDS:
+            return commands_excel.run(args)
         parser.print_help()
         return 0
     except CommandError as error:

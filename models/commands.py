@@ -33,25 +33,34 @@ def score(args: argparse.Namespace) -> int:
     if args.workspace is not None:
         if args.framework or args.data:
             raise CommandError("give either --workspace or --framework with --data, not both")
+        if _treatment_requested(args):
+            raise CommandError("data-treatment options need --framework and --data")
         return _score_workspace(args.workspace, args.campaign, args.out)
     if args.framework is None or args.data is None:
         raise CommandError("score needs --framework META and --data DATA (or --workspace FILE)")
     return _score_tables(args)
 
 
+def _treatment_requested(args: argparse.Namespace) -> bool:
+    return bool(args.denominate or args.impute or args.screen is not None or args.treat == "coinr")
+
+
 def _score_tables(args: argparse.Namespace) -> int:
+    from models.commands_methods import prepared_values  # it imports this module
+
     _check_output(args.out)
     try:
         meta = read_imeta(args.framework)
         units = read_idata(args.data, meta)
         settings = _settings(args)
-        result = score_values(meta.framework.to_hierarchy(), units.values, settings, units.codes)
+        codes, values = prepared_values(args, meta, units)
+        result = score_values(meta.framework.to_hierarchy(), values, settings, codes)
     except SourceError as error:
         raise CommandError(str(error)) from error
     except ScoringError as error:
         raise CommandError(_locate(error, args.data, units.codes)) from error
     write_results(args.out, result, None)
-    print(f"scored {len(units.codes)} units → {args.out}")
+    print(f"scored {len(codes)} units → {args.out}")
     return 0
 
 
