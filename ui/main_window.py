@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QTime, Signal, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
+from ui.excel_actions import ExcelActions
 from ui.session import Session
 
 
@@ -160,6 +161,10 @@ class MainWindow(QMainWindow):
         self._file_menu.addMenu(self._recent_menu)
         self._file_menu.addActions([self._copy, self._restore])
         self._file_menu.addSeparator()
+        self._excel_menu = self._file_menu.addMenu("")
+        self.excel = ExcelActions(self, lambda: self._session)
+        self.excel.fill(self._excel_menu)
+        self._file_menu.addSeparator()
         self._file_menu.addAction(self._quit)
         self._edit_menu = bar.addMenu("")
         self._edit_menu.addActions([self._undo, self._redo])
@@ -207,6 +212,8 @@ class MainWindow(QMainWindow):
         self._recent_menu.setTitle(self.tr("Open &recent"))
         self._copy.setText(self.tr("Save a &copy…"))
         self._restore.setText(self.tr("Restore from &backup…"))
+        self._excel_menu.setTitle(self.tr("E&xcel"))
+        self.excel.retranslate()
         self._quit.setText(self.tr("&Quit"))
         self._edit_menu.setTitle(self.tr("&Edit"))
         self._view_menu.setTitle(self.tr("&View"))

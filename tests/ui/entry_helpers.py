@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import cast
-
 import numpy as np
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
-from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from models.framework import Indicator
@@ -99,9 +95,3 @@ def city_with(session: Session, code: str, count: int = 1, skip: int = 0) -> int
     ]
     assert len(found) > skip, f"no city with {count} observation(s) of {code}"
     return found[skip]
-
-
-def check_model(tester: ModelTester, model: QAbstractItemModel) -> None:
-    """`qtmodeltester.check(model)` (pytest-qt leaves `check` untyped)."""
-    check = cast(Callable[[QAbstractItemModel], None], tester.check)
-    check(model)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from pytestqt.modeltest import ModelTester
@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from models.coverage import CellState
 from models.observations import NewObservation, Status
+from tests.ui.model_check import check_model
 from ui.commands import AddObservation, DeleteObservation, EditObservation
 from ui.coverage.matrix_model import STATE_COLORS, STATE_ROLE, CoverageModel
 from ui.coverage.tab import CoverageTab
@@ -20,12 +21,6 @@ from ui.session import Session
 
 LEAF = "T1.1"  # numeric, 0–100 %
 LEFT, NO_KEYS = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-
-
-def check_model(tester: ModelTester, model: QAbstractItemModel) -> None:
-    """qtmodeltester.check with a type (pytest-qt's is untyped)."""
-    check: Callable[[QAbstractItemModel], None] = tester.check
-    check(model)
 
 
 @pytest.fixture

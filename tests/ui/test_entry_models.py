@@ -9,7 +9,6 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from tests.ui.entry_helpers import (
-    check_model,
     city_id,
     city_with,
     clear_city,
@@ -18,6 +17,7 @@ from tests.ui.entry_helpers import (
     type_value,
     typical,
 )
+from tests.ui.model_check import check_model
 from ui.entry.cells import CityCells
 from ui.entry.city_list import ANY, CityFilterProxy, CityListModel
 from ui.entry.indicator_tree import (

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import cast
-
 import numpy as np
-from PySide6.QtCore import QAbstractItemModel, Qt
+import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
@@ -14,6 +12,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from models.framework_weights import normalised, unbalanced
+from tests.ui.model_check import check_model
 from ui.framework_editor import FrameworkEditorTab
 from ui.framework_editor.commands import SetWeights
 from ui.framework_editor.tree_model import (
@@ -67,12 +66,6 @@ def type_into(qtbot: QtBot, tab: FrameworkEditorTab, target: int, column: int, t
     line.insert(text)  # as typed (QTest cannot type CJK characters)
     QTest.keyClick(line, Qt.Key.Key_Return)
     QApplication.processEvents()
-
-
-def check_model(tester: ModelTester, model: QAbstractItemModel) -> None:
-    """`qtmodeltester.check(model)` (pytest-qt leaves `check` untyped)."""
-    check = cast(Callable[[QAbstractItemModel], None], tester.check)
-    check(model)
 
 
 def weights_under(session: Session, code: str) -> list[float]:
@@ -162,13 +155,17 @@ def test_a_weight_edit_marks_the_group_and_normalise_fixes_it(
 
 
 def test_the_banner_names_the_group_of_the_selection(session: Session, qtbot: QtBot) -> None:
-    tab = make_tab(session, qtbot)  # the template's equal weights are 1 each: 21 groups
+    ws, actor = session.workspace, session.actor
+    for code in ("R2.1", "T1.1"):  # unbalance two groups: R2 (4 × 25 %) and T1
+        ws.update_indicator(node_id(session, code), "weight", 40.0, actor, "test")
+    session.framework_edited()
+    tab = make_tab(session, qtbot)
     tab.select(node_id(session, "R2.1"))
     assert tab.banner.text.text().startswith("Weights of the children of R2 ")
-    assert "(21 groups in all" in tab.banner.text.text()
+    assert "(2 groups in all" in tab.banner.text.text()
     QTest.mouseClick(tab.banner.normalise_all_button, Qt.MouseButton.LeftButton)
     assert not unbalanced(session.framework) and not tab.banner.isVisible()
-    assert weights_under(session, "R2") == [25.0] * 4
+    assert sum(weights_under(session, "R2")) == pytest.approx(100.0)
     assert session.undo_stack.count() == 1
 
 

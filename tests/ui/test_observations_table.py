@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -14,6 +14,7 @@ from models.cities import CHANNELS
 from models.observation_table import TableFilter
 from models.observations import NewObservation, Observation
 from models.schema import STATUSES
+from tests.ui.model_check import check_model
 from ui.commands import AddObservation
 from ui.observations.proxy import ObservationProxy
 from ui.observations.tab import ObservationsTab
@@ -21,12 +22,6 @@ from ui.observations.table_model import Column, ObservationTableModel
 from ui.session import Session
 
 LEFT, NO_KEYS = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-
-
-def check_model(tester: ModelTester, model: QAbstractItemModel) -> None:
-    """qtmodeltester.check with a type (pytest-qt's is untyped)."""
-    check: Callable[[QAbstractItemModel], None] = tester.check
-    check(model)
 
 
 @pytest.fixture
