@@ -11,18 +11,15 @@ tests; it reports, it asserts nothing.
 
 from __future__ import annotations
 
-import argparse
-import json
 import shutil
-import statistics
 import sys
 import tempfile
-import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
+from bench.common import bench_parser, median_ms, report_line
 from models.audit import Actor
 from models.excel_columns import ALL_COLUMNS, EXISTING, allowed_text, kind_label
 from models.excel_export import export_observations
@@ -80,20 +77,8 @@ def make_workbook(ws: Workspace, path: Path, n_rows: int) -> None:
     write_workbook(path, [SheetData("录入 Entry", header, workbook_rows(ws, n_rows))])
 
 
-def median_ms(func: Callable[[], None], setup: Callable[[], None], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        setup()
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000.0
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--json", action="store_true", help="one JSON object per line")
-    parser.add_argument("--runs", type=int, default=3)
+    parser = bench_parser(__doc__, runs=3)
     parser.add_argument("--rows", type=int, default=50_000)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
@@ -116,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
                 assert plan.ok, plan.problems[:3]
                 import_workbook(ws, plan, ACTOR)
 
-        import_ms = median_ms(run_import, fresh_copy, args.runs)
+        import_ms = median_ms(run_import, args.runs, setup=fresh_copy)
         with Workspace.open(target, read_only=True) as ws:
             campaign = ws.campaigns()[0]
             exported = len(ws.observations(campaign.campaign_id))
@@ -125,16 +110,11 @@ def main(argv: list[str] | None = None) -> int:
             def run_export() -> None:
                 export_observations(ws, campaign, out)
 
-            export_ms = median_ms(run_export, lambda: None, args.runs)
-    results = [
-        ("excel-import-50k", import_ms, f"{args.rows} rows"),
-        ("excel-export-50k", export_ms, f"{exported} observations"),
-    ]
-    for name, ms, what in results:
-        if args.json:
-            print(json.dumps({"name": name, "median_ms": round(ms, 1), "runs": args.runs}))
-        else:
-            print(f"{name:<18} {ms:9.1f} ms  (median of {args.runs}; {what})")
+            export_ms = median_ms(run_export, args.runs)
+    print(report_line("excel-import-50k", import_ms, args.runs, args.json))
+    print(report_line("excel-export-50k", export_ms, args.runs, args.json))
+    if not args.json:
+        print(f"({args.rows} rows imported; {exported} observations exported)")
     return 0
 
 

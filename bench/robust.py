@@ -14,14 +14,11 @@ With --json, one JSON object per line: {"name", "median_ms", "runs"}. Reports, a
 
 from __future__ import annotations
 
-import argparse
-import json
-import statistics
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.common import bench_parser, median_ms, report_line
 from models.idata import read_idata
 from models.imeta import read_imeta
 from scoring.hierarchy import Hierarchy
@@ -71,27 +68,11 @@ def cases() -> list[tuple[str, Callable[[], object]]]:
     ]
 
 
-def median_ms(func: Callable[[], object], runs: int) -> float:
-    func()  # warm-up
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000.0
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--json", action="store_true", help="one JSON object per line")
-    parser.add_argument("--runs", type=int, default=20)
-    args = parser.parse_args(argv)
+    args = bench_parser(__doc__, runs=20).parse_args(argv)
     for name, func in cases():
-        ms = median_ms(func, args.runs)
-        if args.json:
-            print(json.dumps({"name": name, "median_ms": round(ms, 3), "runs": args.runs}))
-        else:
-            print(f"{name:16s} median {ms:9.3f} ms over {args.runs} runs")
+        ms = median_ms(func, args.runs, warmup=1)
+        print(report_line(name, ms, args.runs, args.json))
     return 0
 
 

@@ -7,16 +7,13 @@ human-readable line per case. Not imported by tests; it reports, it asserts noth
 
 from __future__ import annotations
 
-import argparse
 import csv
-import json
-import statistics
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
+from bench.common import bench_parser, median_ms, report_line
 from scoring.hierarchy import FloatArray, Hierarchy, NodeSpec
 from scoring.pipeline import ScoringSettings, score
 
@@ -62,22 +59,8 @@ def asem_case() -> tuple[Hierarchy, FloatArray]:
     return h, np.array(values, dtype=np.float64)
 
 
-def median_ms(func: Callable[[], object], runs: int) -> float:
-    for _ in range(min(50, runs)):  # warm-up: caches, plan compilation
-        func()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000.0
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--json", action="store_true", help="one JSON object per line")
-    parser.add_argument("--runs", type=int, default=2000)
-    args = parser.parse_args(argv)
+    args = bench_parser(__doc__, runs=2000).parse_args(argv)
     h_syn, v_syn = synthetic_case()
     h_asem, v_asem = asem_case()
     minmax = ScoringSettings(normalise="minmax")
@@ -89,11 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         ("score-300x52-zscore", lambda: score(h_syn, v_syn, ScoringSettings(normalise="zscore"))),
     ]
     for name, func in cases:
-        ms = median_ms(func, args.runs)
-        if args.json:
-            print(json.dumps({"name": name, "median_ms": round(ms, 4), "runs": args.runs}))
-        else:
-            print(f"{name:24s} median {ms:8.4f} ms over {args.runs} runs")
+        ms = median_ms(func, args.runs, warmup=min(50, args.runs))  # caches, plan compilation
+        print(report_line(name, ms, args.runs, args.json))
     return 0
 
 
