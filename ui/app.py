@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from models.audit import Actor
@@ -136,6 +136,7 @@ class Application(QObject):
     def close_workspace(self) -> None:
         if self._workspace is not None:
             self.window.flush()
+            self.window.clear_session()
             self._workspace.close()
             self._workspace = None
 
@@ -144,6 +145,8 @@ class Application(QObject):
     def set_language(self, language: str) -> None:
         self._settings.language = language
         self._translators.apply(language)
+        # hidden windows get LanguageChange posted, not sent: deliver it now
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         self.window.set_language_checked(language)
         session = self.window.session
         if session is not None:

@@ -10,6 +10,33 @@ from models.observations import NewObservation, Status
 from ui.session import AppliedCommand, Session
 
 
+def field_label(field: str) -> str:
+    """A stored field's name as the user reads it (in the undo menu's "Undo edit …")."""
+    translate = QCoreApplication.translate
+    labels = {
+        "value": translate("commands", "value"),
+        "channel": translate("commands", "channel"),
+        "observed_on": translate("commands", "date observed"),
+        "source": translate("commands", "source"),
+        "note": translate("commands", "note"),
+        "detail": translate("commands", "ticked items"),
+        "status": translate("commands", "status"),
+        "name_zh": translate("commands", "Chinese name"),
+        "name_en": translate("commands", "English name"),
+        "description": translate("commands", "description"),
+        "unit": translate("commands", "unit"),
+        "weight": translate("commands", "weight"),
+        "direction": translate("commands", "direction"),
+        "low": translate("commands", "lower goalpost"),
+        "high": translate("commands", "upper goalpost"),
+        "target": translate("commands", "target"),
+        "bounded": translate("commands", "bounds"),
+        "position": translate("commands", "position"),
+        "denominator": translate("commands", "denominator"),
+    }
+    return labels.get(field, field)
+
+
 class AddObservation(AppliedCommand):
     """Create an observation; undo soft-deletes it, redo restores it (history is kept)."""
 
@@ -38,7 +65,9 @@ class EditObservation(AppliedCommand):
     def __init__(
         self, session: Session, uuid: str, field: str, old: object, new: object, reason: str = ""
     ) -> None:
-        super().__init__(QCoreApplication.translate("commands", "Edit {field}").format(field=field))
+        super().__init__(
+            QCoreApplication.translate("commands", "Edit {field}").format(field=field_label(field))
+        )
         self._session, self._uuid, self._field = session, uuid, field
         self._old, self._new, self._reason = old, new, reason
 
@@ -80,7 +109,9 @@ class EditIndicator(AppliedCommand):
         self, session: Session, node_id: int, field: str, old: object, new: object, reason: str = ""
     ) -> None:
         super().__init__(
-            QCoreApplication.translate("commands", "Edit indicator {field}").format(field=field)
+            QCoreApplication.translate("commands", "Edit indicator {field}").format(
+                field=field_label(field)
+            )
         )
         self._session, self._node_id, self._field = session, node_id, field
         self._old, self._new, self._reason = old, new, reason
@@ -108,7 +139,7 @@ class EditObservationFields(AppliedCommand):
         changes: tuple[tuple[str, object, object], ...],
         reason: str = "",
     ) -> None:
-        fields = ", ".join(field for field, _old, _new in changes)
+        fields = ", ".join(field_label(field) for field, _old, _new in changes)
         super().__init__(
             QCoreApplication.translate("commands", "Edit {field}").format(field=fields)
         )

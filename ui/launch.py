@@ -9,15 +9,17 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, QStandardPaths
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QSettings, QSize, QStandardPaths, QTimer
+from PySide6.QtWidgets import QApplication
 
 from models.resources import resources_dir
 from models.sample_workspace import write_sample_workspace
 from models.version import VERSION
 from ui.app import Application
+from ui.app_icon import app_icon
 from ui.errors import ExceptionReporter, configure_logging
-from ui.fonts import missing_chinese_font_message
+from ui.first_paint import install_from_environment
+from ui.fonts import warn_if_no_chinese_font
 from ui.i18n import Translators
 from ui.settings import AppSettings
 from ui.tabs import default_tabs
@@ -63,6 +65,7 @@ def _application() -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(VERSION)
+    app.setWindowIcon(app_icon())
     return app
 
 
@@ -85,12 +88,12 @@ def run_gui(options: argparse.Namespace) -> int:
     else:
         window.resize(options.size)
     application.start(options.workspace)
+    install_from_environment(window)  # start-up timing (bench): quits after the first paint
     window.show()
     if options.tab:
         window.show_tab(options.tab)
-    font_problem = missing_chinese_font_message()
-    if font_problem:
-        QMessageBox.warning(window, APP_NAME, font_problem)
+    # Once the event loop runs, so the window is on screen behind the message.
+    QTimer.singleShot(0, lambda: warn_if_no_chinese_font(window))
     window.about_to_close.connect(lambda: setattr(settings, "geometry", window.saveGeometry()))
     return app.exec()
 
@@ -123,6 +126,7 @@ def take_screenshot(out: Path, language: str, tab: str | None, size: QSize) -> i
         saved = window.grab().save(str(out), "PNG")
         window.close()
         application.close_workspace()
+        translators.apply("en")  # leave no translator installed in the caller's process
     if not saved:
         print(f"error: cannot write {out}", file=sys.stderr)
         return 1

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QTime, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QEvent, QTime, Signal, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
     def set_session(self, session: Session) -> None:
         """Show `session` (replacing the tabs of the previous one)."""
         current = self.tabs.currentIndex()
-        self.tabs.clear()
+        self.clear_session()
         self._session = session
         for spec in self._specs:
             tab = spec.make(session)
@@ -80,6 +80,16 @@ class MainWindow(QMainWindow):
         session.saved.connect(self._show_saved)
         self._saved.clear()
         self.retranslate()
+
+    def clear_session(self) -> None:
+        """Delete the tabs of the current session (before its workspace is closed)."""
+        while self.tabs.count():
+            page = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            if page is not None:
+                page.deleteLater()
+        self._session = None
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     def open_cell(self, city_id: int, indicator_id: int) -> None:
         """Jump to the data-entry tab on one city × indicator (from the other tabs)."""

@@ -43,8 +43,8 @@ def application(tmp_path: Path, qtbot: QtBot) -> Iterator[Application]:
     result = Application(settings, Translators(app, translations_dir()), tmp_path, default_tabs())
     qtbot.addWidget(result.window)
     yield result
+    result.set_language("en")  # removes the translators this Application installed
     result.close_workspace()
-    Translators(app, translations_dir()).apply("en")
 
 
 def sha(path: Path) -> str:
