@@ -157,6 +157,14 @@ class Session(QObject):
         self.scores_changed.emit()
         self.saved.emit()
 
+    def campaign_settings_changed(self) -> None:
+        """Called after the campaign's settings were changed in the workspace (e.g. the
+        active weight set): reloads the campaign row, so scores() uses the new settings."""
+        self._campaign = self._workspace.campaign(self._campaign.campaign_id)
+        self._scores = None
+        self.scores_changed.emit()
+        self.saved.emit()
+
     def framework_edited(self) -> None:
         """Called by commands after they changed the framework."""
         self._framework = self._workspace.framework(self._campaign.framework_id)

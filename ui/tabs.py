@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from ui.charts.analysis_tab import AnalysisTab
 from ui.coverage.tab import CoverageTab
 from ui.entry.tab import EntryTab
 from ui.framework_editor.tab import FrameworkEditorTab
 from ui.main_window import TabSpec
+from ui.methods import MethodsTab
 from ui.observations.tab import ObservationsTab
+from ui.results.tab import ResultsTab
 
 
 def default_tabs() -> list[TabSpec]:
@@ -18,4 +21,7 @@ def default_tabs() -> list[TabSpec]:
         TabSpec("coverage", lambda: translate("tabs", "Coverage"), CoverageTab),
         TabSpec("observations", lambda: translate("tabs", "Observations"), ObservationsTab),
         TabSpec("framework", lambda: translate("tabs", "Indicator system"), FrameworkEditorTab),
+        TabSpec("methods", lambda: translate("tabs", "Methods"), MethodsTab),
+        TabSpec("results", lambda: translate("tabs", "Results"), ResultsTab),
+        TabSpec("analysis", lambda: translate("tabs", "Analysis"), AnalysisTab),
     ]
