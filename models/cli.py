@@ -7,8 +7,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from models import commands, commands_excel, commands_methods
+from models import commands, commands_excel, commands_methods, commands_report
 from models.commands import CommandError
+from models.version import VERSION
 
 NORMALISE_METHODS = ("goalposts", "minmax", "zscore", "rank", "percentile", "target")
 
@@ -18,8 +19,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="main.py",
         description="SMART City Evaluator · 智慧城市发展水平评估. Without a command the "
         "program's window opens (options: --workspace FILE, --lang zh|en, --tab NAME, "
-        "--screenshot PATH [--size WxH]).",
+        "--screenshot PATH [--size WxH]). --self-test checks that the program works here.",
     )
+    parser.add_argument("--version", action="version", version=f"SMART City Evaluator {VERSION}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_score(sub.add_parser("score", help="score a framework + data table, or a workspace"))
     sample = sub.add_parser("sample", help="write the sample workspace (synthetic data)")
@@ -29,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--campaign")
     commands_methods.add_uncertainty_parser(sub)
     commands_excel.add_parsers(sub)
+    commands_report.add_parser(sub)
     return parser
 
 
@@ -66,6 +69,8 @@ def run(argv: Sequence[str]) -> int:
             return commands.show(args.workspace, args.campaign)
         if args.command == "uncertainty":
             return commands_methods.uncertainty(args)
+        if args.command == "report":
+            return commands_report.report(args)  # .xlsx only; main.py adds the charts
         if args.command in commands_excel.COMMANDS:
             return commands_excel.run(args)
         parser.print_help()
