@@ -33,7 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--workspace", type=Path, help="open this workspace file")
     parser.add_argument("--screenshot", type=Path, metavar="PATH", help="save a PNG and exit")
     parser.add_argument("--lang", choices=("zh", "en"), help="language (default: remembered)")
-    parser.add_argument("--tab", help="tab to show: entry, coverage, observations, framework")
+    parser.add_argument(
+        "--tab",
+        help="tab to show: entry, coverage, observations, results, analysis, framework, methods",
+    )
     parser.add_argument("--size", type=_size, default=QSize(1366, 768), help="WxH, e.g. 1366x768")
     return parser
 

@@ -1,4 +1,5 @@
-"""The tabs of the main window, in order (names are used by --tab)."""
+"""The tabs of the main window, in the order of the work: enter, review, results, then
+the coordinator's set-up (names are used by --tab)."""
 
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ def default_tabs() -> list[TabSpec]:
         TabSpec("entry", lambda: translate("tabs", "Data entry"), EntryTab),
         TabSpec("coverage", lambda: translate("tabs", "Coverage"), CoverageTab),
         TabSpec("observations", lambda: translate("tabs", "Observations"), ObservationsTab),
-        TabSpec("framework", lambda: translate("tabs", "Indicator system"), FrameworkEditorTab),
-        TabSpec("methods", lambda: translate("tabs", "Methods"), MethodsTab),
         TabSpec("results", lambda: translate("tabs", "Results"), ResultsTab),
         TabSpec("analysis", lambda: translate("tabs", "Analysis"), AnalysisTab),
+        TabSpec("framework", lambda: translate("tabs", "Indicator system"), FrameworkEditorTab),
+        TabSpec("methods", lambda: translate("tabs", "Methods"), MethodsTab),
     ]
