@@ -4,6 +4,7 @@ empty boxes without the user being told why."""
 from __future__ import annotations
 
 from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 def chinese_font_families() -> list[str]:
@@ -20,3 +21,12 @@ def missing_chinese_font_message() -> str | None:
         "Debian/Ubuntu; Windows and macOS ship one) and restart the program. "
         "未找到中文字体，中文将显示为方框。请安装中文字体（如 Noto Sans CJK SC）后重新启动。"
     )
+
+
+def warn_if_no_chinese_font(parent: QWidget) -> bool:
+    """Show the message of missing_chinese_font_message() if there is one; True if shown."""
+    problem = missing_chinese_font_message()
+    if problem is None:
+        return False
+    QMessageBox.warning(parent, parent.windowTitle() or "SMART City Evaluator", problem)
+    return True
