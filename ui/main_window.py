@@ -6,7 +6,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTime, Signal, SignalInstance
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QMetaObject,
+    QObject,
+    QTime,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
@@ -39,6 +47,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._specs = list(tabs)
         self._session: Session | None = None
+        self._links: list[QMetaObject.Connection] = []
         self._recent: list[Path] = []
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -73,16 +82,22 @@ class MainWindow(QMainWindow):
         self._undo.setEnabled(False)
         self._redo.setEnabled(False)
         stack = session.undo_stack
-        stack.canUndoChanged.connect(self._undo.setEnabled)
-        stack.canRedoChanged.connect(self._redo.setEnabled)
-        stack.undoTextChanged.connect(lambda _text: self._retranslate_undo())
-        stack.redoTextChanged.connect(lambda _text: self._retranslate_undo())
-        session.saved.connect(self._show_saved)
+        self._links = [
+            stack.canUndoChanged.connect(self._undo.setEnabled),
+            stack.canRedoChanged.connect(self._redo.setEnabled),
+            stack.undoTextChanged.connect(self._undo_text_changed),
+            stack.redoTextChanged.connect(self._undo_text_changed),
+            session.saved.connect(self._show_saved),
+        ]
         self._saved.clear()
         self.retranslate()
 
     def clear_session(self) -> None:
-        """Delete the tabs of the current session (before its workspace is closed)."""
+        """Delete the tabs of the current session (before its workspace is closed) and
+        let go of its signals, so nothing reaches a closed workspace or a deleted stack."""
+        for link in self._links:
+            QObject.disconnect(link)
+        self._links = []
         while self.tabs.count():
             page = self.tabs.widget(0)
             self.tabs.removeTab(0)
@@ -90,6 +105,9 @@ class MainWindow(QMainWindow):
                 page.deleteLater()
         self._session = None
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    def _undo_text_changed(self, _text: str) -> None:
+        self._retranslate_undo()
 
     def open_cell(self, city_id: int, indicator_id: int) -> None:
         """Jump to the data-entry tab on one city × indicator (from the other tabs)."""
