@@ -183,6 +183,9 @@ def test_move_targets_are_aggregates_outside_the_subtree(session: Session, qtbot
 
 
 def test_texts_follow_the_language(session: Session, qtbot: QtBot) -> None:
+    # unbalance T1's weights (the template's are balanced) so that the banner shows
+    session.workspace.update_indicator(node_id(session, "T1.1"), "weight", 40.0, session.actor)
+    session.framework_edited()
     tab = make_tab(session, qtbot)
     tab.select(node_id(session, "T1.1"))
     assert "网络基础" in tab.banner.text.text()
