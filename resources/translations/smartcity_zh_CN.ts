@@ -96,6 +96,14 @@
         <translation>最不一致的判断：{a} / {b} = {value}。其他判断推算约为 {ratio}（最接近的标度值为 {suggestion}）。</translation>
     </message>
     <message>
+        <source>The judgements are inconsistent (CR = {cr} ≥ 0.1). Use these weights anyway?</source>
+        <translation>判断不一致（CR = {cr} ≥ 0.1）。仍要使用这些权重吗？</translation>
+    </message>
+    <message>
+        <source>AHP</source>
+        <translation>层次分析法</translation>
+    </message>
+    <message>
         <source>AHP weights under {code}</source>
         <translation>{code} 下的 AHP 权重</translation>
     </message>
@@ -163,12 +171,12 @@
         <translation>几何平均法</translation>
     </message>
     <message>
-        <source>Weight (% of the parent)</source>
-        <translation>权重（占上级指标 %）</translation>
+        <source>λmax = {lam} · CI = {ci} · RI = {ri} (random-index table {table})</source>
+        <translation>λmax = {lam} · CI = {ci} · RI = {ri}（随机一致性指标表 {table}）</translation>
     </message>
     <message>
-        <source>{method}&lt;br&gt;λmax = {lam} · CI = {ci} · RI = {ri} (random-index table {table}) · CR = {cr}</source>
-        <translation>{method}&lt;br&gt;λmax = {lam} · CI = {ci} · RI = {ri}（{table}）· CR = {cr}</translation>
+        <source>Weight (% of the parent)</source>
+        <translation>权重（占上级指标 %）</translation>
     </message>
     <message>
         <source>Combined</source>
@@ -209,6 +217,45 @@
     <message>
         <source>The weights the scores use now (the active weight set&apos;s or the framework&apos;s)</source>
         <translation>评分当前使用的权重（当前权重方案或指标体系的权重）</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisTab</name>
+    <message>
+        <source>Report figure {numbers}</source>
+        <translation>对应报告图 {numbers}</translation>
+    </message>
+    <message>
+        <source>City profile</source>
+        <translation>城市画像</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Saved {name}</source>
+        <translation>已保存 {name}</translation>
+    </message>
+    <message>
+        <source>City:</source>
+        <translation>城市：</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation>导出 SVG…</translation>
     </message>
 </context>
 <context>
@@ -614,6 +661,10 @@
     <message>
         <source>Flag</source>
         <translation>标记</translation>
+    </message>
+    <message>
+        <source>{n} among the nodes shown ({all} in all).</source>
+        <translation>当前显示的节点中有 {n} 项（共 {all} 项）。</translation>
     </message>
 </context>
 <context>
@@ -1764,6 +1815,171 @@ SHA-256：{sha}
     </message>
 </context>
 <context>
+    <name>RankingModel</name>
+    <message>
+        <source>Double-click to show or hide its second-level indicators</source>
+        <translation>双击可展开或收起其二级指标</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>指数</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>梯队</translation>
+    </message>
+    <message>
+        <source>{name}: {value} (sample mean {mean})</source>
+        <translation>{name}：{value}（样本均值 {mean}）</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPanel</name>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Drawing the charts…</source>
+        <translation>正在绘制图表…</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>正在写入 {name}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Making {name}…</source>
+        <translation>正在生成 {name}…</translation>
+    </message>
+    <message>
+        <source> ({pages} pages)</source>
+        <translation>（共 {pages} 页）</translation>
+    </message>
+    <message>
+        <source>Saved &lt;a href=&quot;{url}&quot;&gt;{name}&lt;/a&gt;{pages}</source>
+        <translation>已保存 &lt;a href=&quot;{url}&quot;&gt;{name}&lt;/a&gt;{pages}</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was saved.</source>
+        <translation>已取消，未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Report language:</source>
+        <translation>报告语言：</translation>
+    </message>
+    <message>
+        <source>Word report…</source>
+        <translation>Word 报告…</translation>
+    </message>
+    <message>
+        <source>PDF report…</source>
+        <translation>PDF 报告…</translation>
+    </message>
+    <message>
+        <source>Results workbook…</source>
+        <translation>结果工作簿…</translation>
+    </message>
+    <message>
+        <source>The report&apos;s chapter 3 with every chart, table and city page</source>
+        <translation>报告第三章，含全部图表、表格和城市页</translation>
+    </message>
+    <message>
+        <source>Ranking, scores at every level, statistics, weights and settings (.xlsx)</source>
+        <translation>排名、各级指标得分、统计量、权重和设置（.xlsx）</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsTab</name>
+    <message>
+        <source>Double-click a first-level header to show its second level</source>
+        <translation>双击一级指标列标题可显示其二级指标</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} cities</source>
+        <translation>显示 {shown}/{total} 个城市</translation>
+    </message>
+    <message>
+        <source>Give the lower bounds of the bands, e.g. 20000, 10000, 5000</source>
+        <translation>请填写各区间的下限，例如 20000, 10000, 5000</translation>
+    </message>
+    <message>
+        <source>Economic circle:</source>
+        <translation>经济圈：</translation>
+    </message>
+    <message>
+        <source>GDP band:</source>
+        <translation>GDP 区间：</translation>
+    </message>
+    <message>
+        <source>Province:</source>
+        <translation>省份：</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>行政级别：</translation>
+    </message>
+    <message>
+        <source>Show second level</source>
+        <translation>显示二级指标</translation>
+    </message>
+    <message>
+        <source>GDP bands (100 million CNY):</source>
+        <translation>GDP 区间（亿元）：</translation>
+    </message>
+    <message>
+        <source>Lower bounds of the GDP bands, largest first</source>
+        <translation>各 GDP 区间的下限，从大到小排列</translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Table 3-2 Tiers</source>
+        <translation>表 3-2 梯队</translation>
+    </message>
+    <message>
+        <source>Table 3-13 Second level</source>
+        <translation>表 3-13 二级指标</translation>
+    </message>
+</context>
+<context>
     <name>SaveSetDialog</name>
     <message>
         <source>Save as weight set</source>
@@ -1818,6 +2034,45 @@ SHA-256：{sha}
     <message>
         <source>Cities in the template:</source>
         <translation>模板包含的城市：</translation>
+    </message>
+</context>
+<context>
+    <name>TierRuleEditor</name>
+    <message>
+        <source>The shares must add up to 100 %</source>
+        <translation>各梯队占比之和必须为 100 %</translation>
+    </message>
+    <message>
+        <source>The thresholds must go down from tier to tier</source>
+        <translation>各梯队的分数阈值必须逐级递减</translation>
+    </message>
+    <message>
+        <source>Change the tier rule</source>
+        <translation>修改梯队划分规则</translation>
+    </message>
+    <message>
+        <source>tier rule changed</source>
+        <translation>已修改梯队划分规则</translation>
+    </message>
+    <message>
+        <source>Tiers:</source>
+        <translation>梯队：</translation>
+    </message>
+    <message>
+        <source>by rank share</source>
+        <translation>按排名占比</translation>
+    </message>
+    <message>
+        <source>by score threshold</source>
+        <translation>按分数阈值</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Save this tier rule in the campaign&apos;s scoring settings (can be undone)</source>
+        <translation>将此梯队划分规则保存到本评估轮次的评分设置中（可撤销）</translation>
     </message>
 </context>
 <context>
@@ -1912,6 +2167,10 @@ SHA-256：{sha}
     <message>
         <source>{runs} runs in {seconds} s; varied: {names}.</source>
         <translation>共运行 {runs} 次，用时 {seconds} 秒；变动项：{names}。</translation>
+    </message>
+    <message>
+        <source>The sensitivity estimates are rough (intervals up to {width} wide): increase N for firmer ones.</source>
+        <translation>敏感性估计较粗略（区间宽度最大为 {width}）：增大 N 可得到更可靠的结果。</translation>
     </message>
     <message>
         <source>weights</source>
@@ -2431,6 +2690,14 @@ The details below are also written to {log}.</source>
     <message>
         <source>Methods</source>
         <translation>评估方法</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>评估结果</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析图表</translation>
     </message>
 </context>
 </TS>
