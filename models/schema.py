@@ -185,6 +185,114 @@ def _v2_indexes(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+_V3_TABLES: tuple[str, ...] = (
+    # who works in which team: (evaluator, device) → team, recorded by audit.record
+    """CREATE TABLE team_member (
+        evaluator TEXT NOT NULL,
+        device TEXT NOT NULL,
+        team TEXT NOT NULL CHECK (team <> ''),
+        first_seen TEXT NOT NULL,
+        PRIMARY KEY (evaluator, device, team)
+    ) STRICT""",
+    # field packages this workspace exported (for "since the last export")
+    """CREATE TABLE package_export (
+        package_id TEXT PRIMARY KEY CHECK (length(package_id) = 36),
+        campaign_id INTEGER NOT NULL REFERENCES campaign (id),
+        created TEXT NOT NULL,
+        watermark INTEGER NOT NULL,
+        mode TEXT NOT NULL CHECK (mode IN ('all', 'since')),
+        observations INTEGER NOT NULL,
+        file_name TEXT NOT NULL DEFAULT ''
+    ) STRICT""",
+    """CREATE TABLE package_export_city (
+        package_id TEXT NOT NULL REFERENCES package_export (package_id),
+        city_id INTEGER NOT NULL REFERENCES city (id),
+        PRIMARY KEY (package_id, city_id)
+    ) STRICT""",
+    # field packages merged into this workspace
+    """CREATE TABLE merged_package (
+        package_id TEXT PRIMARY KEY CHECK (length(package_id) = 36),
+        manifest_sha256 TEXT NOT NULL CHECK (length(manifest_sha256) = 64),
+        campaign_id INTEGER NOT NULL REFERENCES campaign (id),
+        source_workspace TEXT NOT NULL,
+        evaluator TEXT NOT NULL,
+        device TEXT NOT NULL,
+        team TEXT NOT NULL DEFAULT '',
+        created TEXT NOT NULL,
+        merged_at TEXT NOT NULL,
+        merged_by TEXT NOT NULL,
+        summary TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(summary))
+    ) STRICT""",
+    # every distinct version of an observation that arrived in a package
+    """CREATE TABLE merge_version (
+        uuid TEXT NOT NULL CHECK (length(uuid) = 36),
+        digest TEXT NOT NULL CHECK (length(digest) = 64),
+        campaign_id INTEGER NOT NULL REFERENCES campaign (id),
+        city_id INTEGER NOT NULL REFERENCES city (id),
+        indicator_id INTEGER NOT NULL REFERENCES indicator (id),
+        snapshot TEXT NOT NULL CHECK (json_valid(snapshot)),
+        updated_at TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        dup_key TEXT,
+        package_id TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('open', 'superseded', 'settled')),
+        PRIMARY KEY (uuid, digest)
+    ) STRICT, WITHOUT ROWID""",
+    # observations whose row a merge wrote and the master has not touched since (live),
+    # or that a merge holds back as duplicate candidates (held, dismissed); the version a
+    # live row shows needs no merge_version row of its own ("implied": models.merge_rows)
+    """CREATE TABLE merge_row (
+        uuid TEXT PRIMARY KEY CHECK (length(uuid) = 36),
+        state TEXT NOT NULL CHECK (state IN ('live', 'held', 'dismissed')),
+        digest TEXT NOT NULL CHECK (length(digest) = 64),
+        dup_key TEXT,
+        duplicate_of TEXT,
+        campaign_id INTEGER NOT NULL REFERENCES campaign (id),
+        city_id INTEGER NOT NULL REFERENCES city (id),
+        indicator_id INTEGER NOT NULL REFERENCES indicator (id),
+        package_id TEXT NOT NULL DEFAULT ''
+    ) STRICT, WITHOUT ROWID""",
+    "CREATE INDEX merge_row_key ON merge_row (dup_key)",
+    # attachments of observations that are not (yet) rows: held duplicates
+    """CREATE TABLE merge_attachment (
+        observation_uuid TEXT NOT NULL CHECK (length(observation_uuid) = 36),
+        sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+        file_name TEXT NOT NULL CHECK (file_name <> ''),
+        size INTEGER NOT NULL CHECK (size = length(data)),
+        data BLOB NOT NULL,
+        added_at TEXT NOT NULL,
+        evaluator TEXT NOT NULL,
+        device TEXT NOT NULL,
+        PRIMARY KEY (observation_uuid, sha256)
+    ) STRICT""",
+    # second-evaluator checks: a seeded sample of cells entered again, blind
+    """CREATE TABLE agreement_check (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        campaign_id INTEGER NOT NULL REFERENCES campaign (id),
+        name TEXT NOT NULL CHECK (name <> ''),
+        seed INTEGER NOT NULL,
+        created TEXT NOT NULL,
+        created_by TEXT NOT NULL
+    ) STRICT""",
+    """CREATE TABLE agreement_cell (
+        check_id INTEGER NOT NULL REFERENCES agreement_check (id),
+        city_id INTEGER NOT NULL REFERENCES city (id),
+        indicator_id INTEGER NOT NULL REFERENCES indicator (id),
+        position INTEGER NOT NULL,
+        value REAL,
+        evaluator TEXT,
+        device TEXT,
+        entered_at TEXT,
+        PRIMARY KEY (check_id, city_id, indicator_id)
+    ) STRICT""",
+)
+
+
+def _v3_field_teams(conn: sqlite3.Connection) -> None:
+    for statement in _V3_TABLES:
+        conn.execute(statement)
+
+
 @dataclass(frozen=True)
 class Migration:
     """One step of the chain: brings a workspace from `version - 1` to `version`."""
@@ -197,6 +305,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _v1_initial),
     Migration(2, "indexes for cell look-ups, attachments and the audit trail", _v2_indexes),
+    Migration(3, "field teams: teams, package export/merge bookkeeping, checks", _v3_field_teams),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

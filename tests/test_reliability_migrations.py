@@ -19,10 +19,11 @@ from models.schema import SCHEMA_VERSION
 from models.workspace import Workspace
 from tests.fixtures import make_v1_workspace as v1
 from tests.fixtures import make_v2_workspace as v2
+from tests.fixtures import make_v3_workspace as v3
 from tests.fixtures.sample import ALICE
 
 FIXTURES = Path(v1.FIXTURE).parent
-GENERATORS: dict[int, ModuleType] = {1: v1, 2: v2}
+GENERATORS: dict[int, ModuleType] = {1: v1, 2: v2, 3: v3}
 
 
 def _connect(path: Path) -> sqlite3.Connection:

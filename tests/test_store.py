@@ -16,6 +16,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from models.schema import SCHEMA_VERSION
 from models.store import (
     APPLICATION_ID,
     CorruptWorkspaceError,
@@ -190,9 +191,9 @@ def _set_user_version(path: Path, version: int) -> None:
 def test_newer_schema_is_refused_untouched(workspace_file: Path, read_only: bool) -> None:
     _set_user_version(workspace_file, 99)
     before = sha256(workspace_file)
-    with pytest.raises(NewerSchemaError, match=r"version 99.*up to 2") as caught:
+    with pytest.raises(NewerSchemaError, match=rf"version 99.*up to {SCHEMA_VERSION}") as caught:
         Workspace.open(workspace_file, read_only=read_only)
-    assert (caught.value.found, caught.value.supported) == (99, 2)
+    assert (caught.value.found, caught.value.supported) == (99, SCHEMA_VERSION)
     assert str(workspace_file) in str(caught.value)
     assert sha256(workspace_file) == before
     assert not lock_path(workspace_file).exists()
@@ -280,7 +281,7 @@ def test_pragmas_and_header(workspace_file: Path) -> None:
     conn = connect_rw(workspace_file)
     try:
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL

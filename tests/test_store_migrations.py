@@ -35,7 +35,7 @@ def _version(path: Path) -> int:
 
 def test_the_chain_is_ordered_and_complete() -> None:
     assert [m.version for m in MIGRATIONS] == list(range(1, SCHEMA_VERSION + 1))
-    assert SCHEMA_VERSION == 2
+    assert SCHEMA_VERSION == 3
 
 
 def test_fixture_is_a_v1_workspace() -> None:
@@ -92,14 +92,16 @@ def test_a_failing_step_leaves_the_previous_version(
         conn.execute("CREATE TABLE half_done (x INTEGER)")
         raise sqlite3.OperationalError("step failed half-way")
 
-    chain = (*MIGRATIONS, Migration(3, "broken", broken))
+    broken_step = SCHEMA_VERSION + 1
+    chain = (*MIGRATIONS, Migration(broken_step, "broken", broken))
     monkeypatch.setattr(schema, "MIGRATIONS", chain)
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", broken_step)
     conn = connect_rw(v1_copy)
     try:
         with pytest.raises(StoreError, match="half-way"):
-            migrate(conn, v1_copy, target=3)
-        assert schema.user_version(conn) == 2  # steps 1→2 committed, 2→3 rolled back
+            migrate(conn, v1_copy, target=broken_step)
+        # the released steps committed, the broken one rolled back
+        assert schema.user_version(conn) == SCHEMA_VERSION
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_schema")}
         assert "half_done" not in tables
         assert "audit_row" in tables  # the v2 index
