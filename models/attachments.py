@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from models import audit
+from models import audit, merge_state
 from models.audit import Actor, Change
 from models.store import CorruptWorkspaceError, StoreError, rowid
 
@@ -91,6 +91,7 @@ def insert(
     attachment_id = rowid(conn.execute(_INSERT, params))
     snapshot = {"observation": uuid, "file_name": file_name, "sha256": sha, "size": len(data)}
     audit.record(conn, actor, now, [Change("attachment", attachment_id, "create", new=snapshot)])
+    merge_state.touch(conn, uuid)
     return sha
 
 

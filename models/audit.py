@@ -21,15 +21,26 @@ AUDITED_TABLES: tuple[str, ...] = (
     "campaign",
     "observation",
     "attachment",
+    "package",  # field packages exported and merged (models.packages, models.merge)
+    "conflict",  # merge conflicts decided by the coordinator (models.conflicts)
+    "duplicate",  # duplicate candidates held back by a merge, and their decisions
+    "check",  # second-evaluator checks and their blind entries (models.agreement)
 )
 
 
 @dataclass(frozen=True)
 class Actor:
-    """The person and machine making an edit; passed into every mutating call."""
+    """The person and machine making an edit; passed into every mutating call.
+
+    `team` is the evaluation team the person works in ("" for none). It is not a column
+    of the observation and audit rows: every audit row written for an actor with a team
+    records the (evaluator, device, team) triple once in `team_member`, so each row's
+    team follows from its evaluator and device (see `teams_of`).
+    """
 
     evaluator: str
     device: str
+    team: str = ""
 
     def __post_init__(self) -> None:
         if not self.evaluator.strip() or not self.device.strip():
@@ -104,6 +115,29 @@ def record(
         for c in changes
     ]
     conn.executemany(_INSERT, rows)
+    if actor.team.strip() and rows:
+        remember_team(conn, actor.evaluator, actor.device, actor.team.strip(), at)
+
+
+def remember_team(
+    conn: sqlite3.Connection, evaluator: str, device: str, team: str, at: str
+) -> None:
+    """Record that `evaluator` on `device` works in `team` (once; the first time is kept)."""
+    conn.execute(
+        "INSERT OR IGNORE INTO team_member (evaluator, device, team, first_seen)"
+        " VALUES (?, ?, ?, ?)",
+        (evaluator, device, team, at),
+    )
+
+
+def teams_of(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Every known (evaluator, device) pair with its team(s), sorted."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for evaluator, device, team in conn.execute(
+        "SELECT evaluator, device, team FROM team_member ORDER BY team"
+    ):
+        found.setdefault((str(evaluator), str(device)), []).append(str(team))
+    return {pair: tuple(teams) for pair, teams in found.items()}
 
 
 _SELECT = (

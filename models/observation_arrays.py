@@ -13,6 +13,7 @@ import numpy as np
 import numpy.typing as npt
 
 from models.cities import CHANNELS
+from models.store import DamagedRowError
 
 
 @dataclass(frozen=True, eq=False)
@@ -65,7 +66,10 @@ def load_arrays(conn: sqlite3.Connection, campaign_id: int) -> ObservationArrays
             (campaign_id,),
         )
     )
-    table = np.fromiter(conn.execute(_SELECT_ARRAYS, (*CHANNELS, campaign_id)), _ARRAY_DTYPE)
+    try:
+        table = np.fromiter(conn.execute(_SELECT_ARRAYS, (*CHANNELS, campaign_id)), _ARRAY_DTYPE)
+    except (TypeError, ValueError) as exc:  # a damaged row: NULL or text where a number is
+        raise DamagedRowError(f"observations of campaign {campaign_id}: {exc}") from exc
     return ObservationArrays(
         city_ids=city_ids,
         channels=CHANNELS,

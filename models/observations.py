@@ -8,24 +8,29 @@ never lose a record; deleted observations are left out of queries unless asked f
 
 from __future__ import annotations
 
-import json
-import math
 import sqlite3
-import uuid as uuidlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from typing import Any, Literal
+from datetime import date
+from typing import Any
 
-from models import audit
+from models import audit, merge_state, verification
 from models.audit import Actor, Change
 from models.campaigns import as_text, spec_from_row
-from models.cities import CHANNELS
 from models.framework import MeasurementSpec
-from models.schema import STATUSES
+from models.observation_values import (
+    Status,
+    as_channel,
+    as_date,
+    as_detail,
+    as_status,
+    as_timestamp,
+    as_uuid,
+    validate_value,
+)
 from models.store import DamagedRowError, fetch_row
 
-Status = Literal["draft", "submitted", "verified", "rejected"]
+__all__ = ["NewObservation", "Observation", "Status", "validate_value"]
 
 
 @dataclass(frozen=True)
@@ -75,129 +80,6 @@ class Observation:
     deleted_at: str | None = None
 
 
-# ---------------------------------------------------------------- validation
-
-
-def _number(spec: MeasurementSpec, value: object) -> float:
-    if isinstance(value, bool) and spec.kind == "yesno":
-        return float(value)
-    if isinstance(value, str):
-        try:
-            number = float(value.strip())
-        except ValueError:
-            raise ValueError(f"{value!r} is not a number") from None
-    elif isinstance(value, int | float) and not isinstance(value, bool):
-        number = float(value)
-    else:
-        raise ValueError(f"{value!r} is not a number")
-    if not math.isfinite(number):
-        raise ValueError(f"{value!r} is not a finite number")
-    return number
-
-
-def _check_range(spec: MeasurementSpec, x: float) -> float:
-    """Bounded specs refuse values outside [low, high]; unknown (NaN) goalposts check nothing."""
-    low_ok = not math.isfinite(spec.low) or spec.low <= x
-    high_ok = not math.isfinite(spec.high) or x <= spec.high
-    if spec.bounded and not (low_ok and high_ok):
-        unit = f" {spec.unit}" if spec.unit else ""
-        raise ValueError(f"{x:g} is outside the allowed range [{spec.low:g}, {spec.high:g}]{unit}")
-    return x
-
-
-def _check_rating(spec: MeasurementSpec, x: float) -> float:
-    if not spec.levels:
-        return _check_range(spec, x)
-    for level in spec.levels:
-        if math.isclose(x, level.value, rel_tol=1e-9, abs_tol=1e-9):
-            return float(level.value)
-    allowed = ", ".join(f"{level.value:g}" for level in spec.levels)
-    raise ValueError(f"{x:g} is not one of the rating levels ({allowed})")
-
-
-def _check_yesno(spec: MeasurementSpec, x: float) -> float:
-    if x not in (0.0, 1.0):
-        raise ValueError(f"a yes/no value must be 0 or 1, got {x:g}")
-    return x
-
-
-def _check_checklist(spec: MeasurementSpec, x: float) -> float:
-    most = float(len(spec.items)) if spec.items else spec.high
-    if not x.is_integer() or x < 0 or (math.isfinite(most) and x > most):
-        limit = f"from 0 to {most:g}" if math.isfinite(most) else "of 0 or more"
-        raise ValueError(f"a checklist count must be a whole number {limit}, got {x:g}")
-    return x
-
-
-_CHECKS: dict[str, Callable[[MeasurementSpec, float], float]] = {
-    "numeric": _check_range,
-    "rating": _check_rating,
-    "yesno": _check_yesno,
-    "checklist": _check_checklist,
-}
-
-
-def validate_value(spec: MeasurementSpec, value: object) -> float:
-    """The value to store for `value` under `spec`; ValueError with the reason otherwise."""
-    return _CHECKS[spec.kind](spec, _number(spec, value))
-
-
-def _as_channel(value: object) -> str:
-    if value not in CHANNELS:
-        raise ValueError(f"unknown channel {value!r}; one of {', '.join(CHANNELS)}")
-    return str(value)
-
-
-def _as_date(value: object) -> str:
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip()).isoformat()
-        except ValueError:
-            pass
-    raise ValueError(f"the observation date must be a date (YYYY-MM-DD), got {value!r}")
-
-
-def _as_detail(value: object) -> str:
-    text = as_text(value)
-    if text:
-        try:
-            json.loads(text)
-        except ValueError:
-            raise ValueError(f"detail must be JSON text or empty, got {text!r}") from None
-    return text
-
-
-def _as_status(value: object) -> Status:
-    for status in ("draft", "submitted", "verified", "rejected"):
-        if value == status:
-            return status
-    raise ValueError(f"unknown status {value!r}; one of {', '.join(STATUSES)}")
-
-
-def _as_uuid(value: str | None) -> str:
-    if value is None:
-        return str(uuidlib.uuid4())
-    try:
-        return str(uuidlib.UUID(value))
-    except ValueError:
-        raise ValueError(f"{value!r} is not a UUID") from None
-
-
-def _as_timestamp(value: str | None, now: str) -> str:
-    if value is None:
-        return now
-    try:
-        stamp = datetime.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{value!r} is not an ISO timestamp") from None
-    if stamp.tzinfo is None:
-        raise ValueError(f"timestamp {value!r} needs a time zone (UTC)")
-    utc = stamp.astimezone(UTC).isoformat(timespec="milliseconds")
-    return utc.replace("+00:00", "Z")
-
-
 # ---------------------------------------------------------------- adding
 
 
@@ -243,21 +125,21 @@ def _row(new: NewObservation, scope: _CampaignScope, actor: Actor, now: str) -> 
     if new.city_id not in scope.city_ids:
         raise ValueError(f"city {new.city_id} is not in campaign {new.campaign_id}")
     return (
-        _as_uuid(new.uuid),
+        as_uuid(new.uuid),
         new.campaign_id,
         new.city_id,
         new.indicator_id,
         validate_value(spec, new.value),
-        _as_channel(new.channel),
-        _as_date(new.observed_on),
+        as_channel(new.channel),
+        as_date(new.observed_on),
         as_text(new.source),
         as_text(new.note),
-        _as_detail(new.detail),
-        _as_status(new.status),
+        as_detail(new.detail),
+        as_status(new.status),
         actor.evaluator if new.evaluator is None else as_text(new.evaluator),
         actor.device if new.device is None else as_text(new.device),
-        _as_timestamp(new.created_at, now),
-        _as_timestamp(new.updated_at, now),
+        as_timestamp(new.created_at, now),
+        as_timestamp(new.updated_at, now),
     )
 
 
@@ -279,14 +161,11 @@ _SNAPSHOT_FIELDS: tuple[str, ...] = (
 )
 
 
-def insert(
-    conn: sqlite3.Connection,
-    news: Sequence[NewObservation],
-    actor: Actor,
-    now: str,
-    reason: str = "",
-) -> list[str]:
-    """Validate and store observations with one 'create' audit row each; returns uuids."""
+def validated_rows(
+    conn: sqlite3.Connection, news: Sequence[NewObservation], actor: Actor, now: str
+) -> list[tuple[Any, ...]]:
+    """The rows `insert` would store (columns as in `ROW_COLUMNS`); ValueError naming the
+    first bad observation. Writes nothing."""
     scopes: dict[int, _CampaignScope] = {}
     rows = []
     for number, new in enumerate(news, start=1):
@@ -297,6 +176,22 @@ def insert(
         except ValueError as exc:
             where = f"observation {number} of {len(news)}: " if len(news) > 1 else ""
             raise ValueError(f"{where}{exc}") from exc
+    return rows
+
+
+ROW_COLUMNS: tuple[str, ...] = ("uuid", *_SNAPSHOT_FIELDS)
+INSERT_ROW = _INSERT  # parameters: a row of `validated_rows`
+
+
+def insert(
+    conn: sqlite3.Connection,
+    news: Sequence[NewObservation],
+    actor: Actor,
+    now: str,
+    reason: str = "",
+) -> list[str]:
+    """Validate and store observations with one 'create' audit row each; returns uuids."""
+    rows = validated_rows(conn, news, actor, now)
     conn.executemany(_INSERT, rows)
     changes = [
         Change(
@@ -347,12 +242,12 @@ def _coerce(conn: sqlite3.Connection, row: Any, field: str, value: object) -> ob
             raise ValueError(f"indicator {row['indicator_id']} is not a leaf")
         return validate_value(spec, value)
     coercers: dict[str, Callable[[object], object]] = {
-        "channel": _as_channel,
-        "observed_on": _as_date,
+        "channel": as_channel,
+        "observed_on": as_date,
         "source": as_text,
         "note": as_text,
-        "detail": _as_detail,
-        "status": _as_status,
+        "detail": as_detail,
+        "status": as_status,
     }
     return coercers[field](value)
 
@@ -362,6 +257,7 @@ def _write(
 ) -> None:
     conn.execute(_UPDATES[change.field], (change.new, now, uuid))
     audit.record(conn, actor, now, [change], reason)
+    merge_state.touch(conn, uuid)
 
 
 def update(
@@ -381,8 +277,14 @@ def update(
     new = _coerce(conn, row, field, value)
     if row[field] == new:
         return False
+    if field == "status":
+        verification.check_transition(row["status"], str(new), row["evaluator"], actor, reason)
     change = Change("observation", uuid, "update", field, row[field], new)
     _write(conn, uuid, change, actor, now, reason)
+    if field in verification.REVIEWED_FIELDS and row["status"] == "verified":
+        # the reviewer verified the old content, not this one: it needs a review again
+        reopen = Change("observation", uuid, "update", "status", "verified", "submitted")
+        _write(conn, uuid, reopen, actor, now, f"{field} changed after verification")
     return True
 
 

@@ -220,8 +220,8 @@ def test_observation_filters(setup: Setup) -> None:
 def test_observation_arrays(setup: Setup) -> None:
     s = setup
     s.add("T1", 100, city=2, channel="统计数据")
-    rejected = s.add("T1", 200, city=0)
-    s.ws.set_status(rejected, "rejected", ALICE, "wrong year")
+    rejected = s.add("T1", 200, city=0, status="submitted")
+    s.ws.set_status(rejected, "rejected", BOB, "wrong year")  # a reviewer (verification rules)
     s.ws.delete_observation(s.add("T2", 50, city=1), ALICE, "typo")
     s.add("S2", 2, city=1, channel="问卷调查", updated_at="2021-05-01T00:00:01.500Z")
     arrays = s.ws.observation_arrays(s.campaign_id)

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from models.audit import Actor
 from models.cities import CHANNELS
 from models.observations import Observation, Status
+from models.verification import allowed
 from models.workspace import Workspace
 from tests.fixtures.sample import ALICE, BOB, new_observation, sample_cities, sample_framework
 
@@ -94,6 +95,10 @@ class Run:
             return
         if kind == "value":  # a fraction of the leaf's range, so always valid
             value = _scaled(str(self.model[uuid]["leaf"]), float(str(value)))
+        if kind == "status" and not _may_set(self.ws, uuid, str(value), actor):
+            with pytest.raises(ValueError):  # not a valid transition (models.verification)
+                self.ws.set_status(uuid, _status(value), actor, "review")
+            return
         if kind == "status":
             changed = self.ws.set_status(uuid, _status(value), actor, "review")
         else:
@@ -123,6 +128,11 @@ def _scaled(code: str, fraction: float) -> float:
     if code == "S2":
         return float(round(3 * fraction))
     return float(round(fraction)) if code == "S1" else 1e6 * (fraction - 0.5)
+
+
+def _may_set(ws: Workspace, uuid: str, status: str, actor: Actor) -> bool:
+    obs = ws.observation(uuid)
+    return obs.status == status or allowed(obs.status, status, obs.evaluator, actor, "review")
 
 
 def _status(value: object) -> Status:

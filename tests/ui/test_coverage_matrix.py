@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from models.audit import Actor
 from models.coverage import CellState
 from models.observations import NewObservation, Status
 from tests.ui.model_check import check_model
@@ -72,9 +73,15 @@ def clear_cell(session: Session, row: int = 0) -> None:
 
 
 def verify_cell(session: Session, row: int = 0) -> None:
+    """Verify the cell as a reviewer (someone else than who entered it: models.verification)."""
+    entered_by = session.actor
+    session.set_actor(Actor("审核员 Reviewer", "review-laptop"))
     for obs in session.observations(city_id(session, row), leaf_id(session)):
+        if obs.status == "draft":
+            session.edit(EditObservation(session, obs.uuid, "status", "draft", "submitted"))
         if obs.status not in ("verified", "rejected"):
-            session.edit(EditObservation(session, obs.uuid, "status", obs.status, "verified"))
+            session.edit(EditObservation(session, obs.uuid, "status", "submitted", "verified"))
+    session.set_actor(entered_by)
 
 
 def test_model_passes_the_model_tester(session: Session, qtmodeltester: ModelTester) -> None:

@@ -32,12 +32,15 @@ def test_each_field_is_saved_when_left(session: Session, qtbot: QtBot) -> None:
     QTest.keyClick(fields.source, Qt.Key.Key_Tab)  # to the note: the source is saved
     assert session.workspace.observation(obs.uuid).source == "https://example.org/report.pdf"
     assert fields.link.isVisible()  # a URL can be opened from the panel
+    # the sample's value was verified: a new source needs a review again, and it shows
+    assert session.workspace.observation(obs.uuid).status == "submitted"
+    assert fields.status.currentIndex() == 1
     QTest.keyClicks(fields.note, "checked on site")
     QTest.keyClick(fields.note, Qt.Key.Key_Tab)
     assert session.workspace.observation(obs.uuid).note.endswith("checked on site")
-    fields.status.setCurrentIndex(1)
-    fields.status.activated.emit(1)  # what a user's choice in the list sends
-    assert session.workspace.observation(obs.uuid).status == "submitted"
+    fields.status.setCurrentIndex(0)
+    fields.status.activated.emit(0)  # what a user's choice in the list sends
+    assert session.workspace.observation(obs.uuid).status == "draft"
     other = next(c for c in CHANNELS if c != obs.channel)
     fields.channel.setCurrentIndex(CHANNELS.index(other))
     fields.channel.activated.emit(CHANNELS.index(other))
@@ -48,7 +51,7 @@ def test_each_field_is_saved_when_left(session: Session, qtbot: QtBot) -> None:
     assert session.undo_stack.count() == 5
     trail = session.workspace.audit_trail("observation", obs.uuid)
     changed = [e.field for e in trail if e.action == "update"]
-    assert changed[-5:] == ["source", "note", "status", "channel", "observed_on"]
+    assert changed[-6:] == ["source", "status", "note", "status", "channel", "observed_on"]
     assert "Saved" in tab.panel.state_text
 
 

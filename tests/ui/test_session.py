@@ -23,9 +23,9 @@ def test_edit_applies_audits_and_undoes(session: Session, qtbot: QtBot) -> None:
     with qtbot.waitSignal(session.scores_changed):
         session.edit(EditObservation(session, uuid, "value", old, 12.5, "test"))
     assert session.workspace.observation(uuid).value == 12.5
-    trail = session.workspace.audit_trail("observation", uuid)
-    assert trail[-1].new_value == 12.5 and trail[-1].reason == "test"
-    assert trail[-1].who == "测试员 Tester"
+    edit = [e for e in session.workspace.audit_trail("observation", uuid) if e.field == "value"]
+    assert edit[-1].new_value == 12.5 and edit[-1].reason == "test"
+    assert edit[-1].who == "测试员 Tester"
     assert (session.scores().result.index != before).any()
     session.undo_stack.undo()
     assert session.workspace.observation(uuid).value == old
