@@ -15,7 +15,7 @@ from typing import Any
 
 from models.audit import Actor
 from models.campaigns import Campaign
-from models.commands import CommandError, _pick_campaign
+from models.commands import CommandError, pick_campaign
 from models.excel_export import export_observations, export_scores
 from models.excel_import import (
     ImportPlan,
@@ -89,7 +89,7 @@ def template(args: argparse.Namespace) -> int:
     _check_xlsx_out(args.out)
     codes = [c.strip() for c in args.cities.split(",") if c.strip()] if args.cities else None
     with _open(args.workspace, read_only=True) as ws:
-        campaign = _pick_campaign(ws.campaigns(), args.campaign, args.workspace)
+        campaign = pick_campaign(ws.campaigns(), args.campaign, args.workspace)
         try:
             info = write_template(
                 ws, campaign, args.out, city_codes=codes, with_values=args.with_values
@@ -127,6 +127,8 @@ def import_(args: argparse.Namespace) -> int:
         f"imported {len(result.added)} observation(s) from {args.workbook}; "
         f"{result.already_imported} already imported; {result.rows_left_out} row(s) left out"
     )
+    if plan.reviews_dropped:
+        print(f"{plan.reviews_dropped} row(s) marked verified/rejected came in as submitted")
     return 0
 
 
@@ -138,7 +140,7 @@ def _import_campaign(ws: Workspace, args: argparse.Namespace) -> Campaign:
             name = workbook_campaign(args.workbook)
         except SourceError as error:
             raise CommandError(str(error)) from error
-    return _pick_campaign(campaigns, name, args.workspace)
+    return pick_campaign(campaigns, name, args.workspace)
 
 
 def _problem_message(plan: ImportPlan) -> str:
@@ -153,7 +155,7 @@ def _problem_message(plan: ImportPlan) -> str:
 def export(args: argparse.Namespace) -> int:
     _check_xlsx_out(args.out)
     with _open(args.workspace, read_only=True) as ws:
-        campaign = _pick_campaign(ws.campaigns(), args.campaign, args.workspace)
+        campaign = pick_campaign(ws.campaigns(), args.campaign, args.workspace)
         if args.what == "observations":
             count = export_observations(
                 ws, campaign, args.out, lang=args.lang, include_deleted=args.include_deleted

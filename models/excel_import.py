@@ -78,6 +78,7 @@ class ImportPlan:
     already_imported: int
     problems: tuple[Problem, ...]
     problem_rows: int
+    reviews_dropped: int = 0  # new rows marked verified/rejected, coming in as submitted
 
     @property
     def ok(self) -> bool:
@@ -177,12 +178,13 @@ def plan_import(ws: Workspace, campaign: Campaign, checked: CheckedRows) -> Impo
     stored = {o.uuid: o for o in ws.observations(campaign.campaign_id, include_deleted=True)}
     new: list[NewObservation] = []
     problems = list(checked.problems)
-    already = 0
+    already = dropped = 0
     for key, entry in checked.entries.items():
         uuid_ = observation_uuid(ws.workspace_id, campaign.campaign_id, key)
         old = stored.get(uuid_)
         if old is None:
             new.append(_new_observation(entry, campaign.campaign_id, uuid_))
+            dropped += entry.status != new[-1].status
         elif _same(entry, old) or _same_as_created(ws, entry, uuid_):
             already += 1
         else:
@@ -198,6 +200,7 @@ def plan_import(ws: Workspace, campaign: Campaign, checked: CheckedRows) -> Impo
         already,
         tuple(sorted(problems, key=_order)),
         len(problem_rows),
+        dropped,
     )
 
 
@@ -229,6 +232,8 @@ def _reason(plan: ImportPlan, valid_rows_only: bool) -> str:
             f"; VALID ROWS ONLY, chosen by the user after review: {plan.problem_rows} row(s) "
             f"with {len(plan.problems)} problem(s) left out"
         )
+    if plan.reviews_dropped:
+        text += f"; {plan.reviews_dropped} row(s) marked verified/rejected came in as submitted"
     return text
 
 
@@ -340,7 +345,8 @@ def _new_observation(entry: EntryRow, campaign_id: int, uuid_: str) -> NewObserv
         observed_on=entry.observed_on,
         source=entry.source,
         note=entry.note,
-        status=entry.status,
+        # a review is made in the program by a named reviewer (four eyes), not typed in
+        status=entry.status if entry.status in ("draft", "submitted") else "submitted",
         uuid=uuid_,
         evaluator=entry.evaluator,
     )

@@ -240,13 +240,16 @@ def test_any_workbook_with_the_columns_imports_once(
     path = plain_workbook(tmp_path / "any.xlsx", rows, title="武汉 2021 调查")
     plan = check_workbook(ws, campaign, path)
     assert plan.ok, plan.problems
-    uuids = import_workbook(ws, plan, TESTER).added
-    added = [ws.observation(u) for u in uuids]
+    assert plan.reviews_dropped == 1
+    result = import_workbook(ws, plan, TESTER)
+    assert "1 row(s) marked verified/rejected came in as submitted" in result.reason
+    added = [ws.observation(u) for u in result.added]
     assert [o.value for o in added] == [95.5, 50.0, 1.0, 1.0]
     assert [o.channel for o in added] == ["实地调研", "统计数据", "问卷调查", "问卷调查"]
     assert [o.observed_on.day for o in added] == [1, 2, 3, 4]
+    # "已核实" in a workbook is no review: only someone else, in the program, verifies
     assert (added[0].status, added[0].evaluator, added[0].source) == (
-        "verified",
+        "submitted",
         "李娜",
         "统计公报",
     )

@@ -156,6 +156,11 @@ class ImportReviewDialog(QDialog):
             new=len(plan.new),
             done=plan.already_imported,
         )
+        if plan.reviews_dropped:
+            text += " " + self.tr(
+                "{count} rows marked verified or rejected come in as submitted: reviews are "
+                "made in the program, by someone other than the evaluator."
+            ).format(count=plan.reviews_dropped)
         if plan.problems:
             text += " " + self.tr(
                 "{count} problems in {rows} rows: nothing is imported unless you choose to "
