@@ -60,12 +60,14 @@ from models.store import (
     utc_now,
     wal_path,
 )
+from models.workspace_checks import Checks
+from models.workspace_fieldwork import FieldWork
 from models.workspace_framework import FrameworkEditing
 
 __all__ = ["Actor", "Workspace"]
 
 
-class Workspace(FrameworkEditing):
+class Workspace(FrameworkEditing, FieldWork, Checks):
     """An open workspace file. Use `Workspace.create` / `Workspace.open`, then `close()`."""
 
     def __init__(
