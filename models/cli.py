@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from models import commands, commands_excel, commands_methods, commands_report
+from models import commands, commands_excel, commands_fieldwork, commands_methods, commands_report
 from models.commands import CommandError
 from models.version import VERSION
 
@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands_methods.add_uncertainty_parser(sub)
     commands_excel.add_parsers(sub)
     commands_report.add_parser(sub)
+    commands_fieldwork.add_parsers(sub)
     return parser
 
 
@@ -73,6 +74,8 @@ def run(argv: Sequence[str]) -> int:
             return commands_report.report(args)  # .xlsx only; main.py adds the charts
         if args.command in commands_excel.COMMANDS:
             return commands_excel.run(args)
+        if args.command in commands_fieldwork.COMMANDS:
+            return commands_fieldwork.run(args)
         parser.print_help()
         return 0
     except CommandError as error:

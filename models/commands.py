@@ -106,14 +106,14 @@ def _score_workspace(path: Path, campaign_name: str | None, out: Path) -> int:
 def _scored_campaign(path: Path, campaign_name: str | None) -> CampaignScores:
     try:
         with Workspace.open(path, read_only=True) as ws:
-            return score_campaign(ws, _pick_campaign(ws.campaigns(), campaign_name, path))
+            return score_campaign(ws, pick_campaign(ws.campaigns(), campaign_name, path))
     except StoreError as error:
         raise CommandError(str(error)) from error
     except (ScoringError, ValueError) as error:
         raise CommandError(f"{path}: {error}") from error
 
 
-def _pick_campaign(campaigns: list[Campaign], name: str | None, path: Path) -> Campaign:
+def pick_campaign(campaigns: list[Campaign], name: str | None, path: Path) -> Campaign:
     if name is not None:
         for campaign in campaigns:
             if campaign.name == name:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from models.analysis import Analysis, analyse, observation_sources
 from models.campaign_scoring import score_campaign
-from models.commands import CommandError, _pick_campaign
+from models.commands import CommandError, pick_campaign
 from models.results_workbook import write_results_workbook
 from models.store import StoreError
 from models.workspace import Workspace
@@ -78,7 +78,7 @@ def load_analysis(path: Path, campaign_name: str | None, bands: GdpBands) -> Ana
         raise CommandError(f"{path}: no such workspace file")
     try:
         with Workspace.open(path, read_only=True) as ws:
-            campaign = _pick_campaign(ws.campaigns(), campaign_name, path)
+            campaign = pick_campaign(ws.campaigns(), campaign_name, path)
             scored = score_campaign(ws, campaign)
             return analyse(scored, observation_sources(ws, scored), bands)
     except StoreError as error:
