@@ -50,10 +50,23 @@ class Application(QObject):
         w.restore_requested.connect(self.restore_from_backup)
         w.language_requested.connect(self.set_language)
         w.about_to_close.connect(self.close_workspace)
+        w.fieldwork.identity_requested.connect(self.ask_identity)
 
     @property
     def actor(self) -> Actor:
-        return Actor(self._settings.evaluator, self._settings.device)
+        return Actor(self._settings.evaluator, self._settings.device, self._settings.team)
+
+    def ask_identity(self) -> bool:
+        """The evaluator-and-team dialog; the open session works as the new actor at once."""
+        from ui.fieldwork.identity import IdentityDialog
+
+        if not IdentityDialog(self._settings, self.window).exec():
+            return False
+        session = self.window.session
+        if session is not None:
+            session.set_actor(self.actor)
+            self.window.retranslate()
+        return True
 
     # ------------------------------------------------------------ start
 

@@ -18,7 +18,7 @@ from models.version import VERSION
 from ui.app import Application
 from ui.app_icon import app_icon
 from ui.errors import ExceptionReporter, configure_logging
-from ui.first_paint import install_from_environment
+from ui.first_paint import EXIT_VARIABLE, install_from_environment
 from ui.fonts import warn_if_no_chinese_font
 from ui.i18n import Translators
 from ui.settings import AppSettings
@@ -97,6 +97,9 @@ def run_gui(options: argparse.Namespace) -> int:
         window.show_tab(options.tab)
     # Once the event loop runs, so the window is on screen behind the message.
     QTimer.singleShot(0, lambda: warn_if_no_chinese_font(window))
+    if not settings.identity_set and not os.environ.get(EXIT_VARIABLE):
+        # first start: who is working (recorded with every edit), once the window is up
+        QTimer.singleShot(0, application.ask_identity)
     window.about_to_close.connect(lambda: setattr(settings, "geometry", window.saveGeometry()))
     return app.exec()
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
 from ui.excel_actions import ExcelActions
+from ui.fieldwork.actions import FieldworkActions
 from ui.session import Session
 
 
@@ -192,6 +193,9 @@ class MainWindow(QMainWindow):
         self._excel_menu = self._file_menu.addMenu("")
         self.excel = ExcelActions(self, lambda: self._session)
         self.excel.fill(self._excel_menu)
+        self._fieldwork_menu = self._file_menu.addMenu("")
+        self.fieldwork = FieldworkActions(self, lambda: self._session)
+        self.fieldwork.fill(self._fieldwork_menu)
         self._file_menu.addSeparator()
         self._file_menu.addAction(self._quit)
         self._edit_menu = bar.addMenu("")
@@ -242,6 +246,8 @@ class MainWindow(QMainWindow):
         self._restore.setText(self.tr("Restore from &backup…"))
         self._excel_menu.setTitle(self.tr("E&xcel"))
         self.excel.retranslate()
+        self._fieldwork_menu.setTitle(self.tr("Field &teams"))
+        self.fieldwork.retranslate()
         self._quit.setText(self.tr("&Quit"))
         self._edit_menu.setTitle(self.tr("&Edit"))
         self._view_menu.setTitle(self.tr("&View"))

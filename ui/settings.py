@@ -69,6 +69,20 @@ class AppSettings:
         self._set("identity/evaluator", value.strip())
 
     @property
+    def team(self) -> str:
+        """The evaluation team the evaluator works in ("" until given)."""
+        return self._text("identity/team")
+
+    @team.setter
+    def team(self, value: str) -> None:
+        self._set("identity/team", value.strip())
+
+    @property
+    def identity_set(self) -> bool:
+        """True once the user has given a name (the first-start question was answered)."""
+        return bool(self._text("identity/evaluator"))
+
+    @property
     def device(self) -> str:
         """A stable id of this computer's installation, created on first use."""
         device = self._text("identity/device")

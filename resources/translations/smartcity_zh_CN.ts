@@ -2,6 +2,121 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Check {n}</source>
+        <translation>核查 {n}</translation>
+    </message>
+    <message>
+        <source>{done} of {total} cells entered</source>
+        <translation>已录入 {done}/{total} 个单元格</translation>
+    </message>
+    <message>
+        <source>No check yet: choose how many cells to sample (and a name), then press “Sample”.</source>
+        <translation>还没有核查：请选择要抽取的单元格数（并填写名称），然后点击“抽样”。</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Evaluator</source>
+        <translation>评估员</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Export agreement report</source>
+        <translation>导出一致性报告</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Indicator / evaluator</source>
+        <translation>指标 / 评估员</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>对数</translation>
+    </message>
+    <message>
+        <source>Exact agreement</source>
+        <translation>完全一致率</translation>
+    </message>
+    <message>
+        <source>Mean difference (of the range)</source>
+        <translation>平均差异（占取值范围）</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s kappa</source>
+        <translation>Cohen κ 系数</translation>
+    </message>
+    <message>
+        <source>Second-evaluator check</source>
+        <translation>第二评估员核查</translation>
+    </message>
+    <message>
+        <source>Check:</source>
+        <translation>核查：</translation>
+    </message>
+    <message>
+        <source>New check:</source>
+        <translation>新建核查：</translation>
+    </message>
+    <message>
+        <source>Cells:</source>
+        <translation>单元格数：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>抽样</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Blind entry</source>
+        <translation>盲录</translation>
+    </message>
+    <message>
+        <source>Agreement report</source>
+        <translation>一致性报告</translation>
+    </message>
+    <message>
+        <source>Enter each sampled cell again from the sources, without looking at the data entered first. Only someone who did not enter a cell may check it.</source>
+        <translation>请根据原始来源重新录入每个抽中的单元格，不要查看首次录入的数据。只有未录入该单元格的人员才能核查它。</translation>
+    </message>
+    <message>
+        <source>Per indicator and per first evaluator: the share of cells entered identically, the mean difference as a share of the indicator&apos;s range, and Cohen&apos;s kappa for rating and yes/no indicators (“—”: cannot be computed for these pairs).</source>
+        <translation>按指标和首次录入的评估员分别列出：录入完全相同的单元格比例、平均差异占指标取值范围的比例，以及评分类和是/否类指标的 Cohen κ 系数（“—”表示这些数据对无法计算）。</translation>
+    </message>
+    <message>
+        <source>The report fills in as the sampled cells are entered on “Blind entry”.</source>
+        <translation>在“盲录”页录入抽中的单元格后，这里会显示报告。</translation>
+    </message>
+    <message>
+        <source>The same seed and number of cells sample the same cells again.</source>
+        <translation>随机种子和单元格数相同，抽中的单元格也相同（便于重复核查）。</translation>
+    </message>
+    <message>
+        <source>How many filled cells to sample for the check.</source>
+        <translation>本次核查要抽取多少个已填写的单元格。</translation>
+    </message>
+</context>
+<context>
     <name>AhpPage</name>
     <message>
         <source>Node:</source>
@@ -397,6 +512,65 @@
     </message>
 </context>
 <context>
+    <name>AuditTab</name>
+    <message>
+        <source>All evaluators</source>
+        <translation>全部评估员</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>全部小组</translation>
+    </message>
+    <message>
+        <source>All cities</source>
+        <translation>全部城市</translation>
+    </message>
+    <message>
+        <source>All indicators</source>
+        <translation>全部指标</translation>
+    </message>
+    <message>
+        <source>{count} changes</source>
+        <translation>{count} 条变更</translation>
+    </message>
+    <message>
+        <source>No change matches these filters</source>
+        <translation>没有符合筛选条件的变更</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>any day</source>
+        <translation>不限日期</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+</context>
+<context>
     <name>AuditTableModel</name>
     <message>
         <source>When</source>
@@ -461,6 +635,105 @@
     <message>
         <source>{n} items</source>
         <translation>{n} 项</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTexts</name>
+    <message>
+        <source>When (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>小组</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>workspace</source>
+        <translation>工作区</translation>
+    </message>
+    <message>
+        <source>indicator system</source>
+        <translation>指标体系</translation>
+    </message>
+    <message>
+        <source>indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>campaign</source>
+        <translation>评估轮次</translation>
+    </message>
+    <message>
+        <source>observation</source>
+        <translation>观测记录</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>field package</source>
+        <translation>外业数据包</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
+        <source>second-evaluator check</source>
+        <translation>第二评估员核查</translation>
+    </message>
+    <message>
+        <source>decided</source>
+        <translation>已裁定</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>已恢复</translation>
     </message>
 </context>
 <context>
@@ -546,6 +819,29 @@
     </message>
 </context>
 <context>
+    <name>CheckCellsModel</name>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Your value</source>
+        <translation>您的数值</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistEditor</name>
     <message>
         <source>Stored count {n} has no item list; tick the items to replace it</source>
@@ -594,6 +890,145 @@
     <message>
         <source>Show the cities of one economic circle</source>
         <translation>仅显示某一经济圈的城市</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictReviewDialog</name>
+    <message>
+        <source>Give a reason for the decision first.</source>
+        <translation>请先填写裁定原因。</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Differs in</source>
+        <translation>不同之处</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Evaluator</source>
+        <translation>评估员</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Observation it duplicates</source>
+        <translation>与之重复的观测记录</translation>
+    </message>
+    <message>
+        <source>Held back</source>
+        <translation>暂缓并入</translation>
+    </message>
+    <message>
+        <source>In the master</source>
+        <translation>主工作区中</translation>
+    </message>
+    <message>
+        <source>From the package</source>
+        <translation>数据包中</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (kept in the audit trail):</source>
+        <translation>原因（记入审计记录）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Nothing to review: the merged packages brought no conflicts and no duplicate candidates (or all have been decided).</source>
+        <translation>没有需要审查的内容：已合并的数据包没有带来冲突或疑似重复（或均已裁定）。</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;master&apos;s</source>
+        <translation>保留主工作区版本(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;package&apos;s</source>
+        <translation>保留数据包版本(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Keep &amp;both</source>
+        <translation>两者都保留(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss as a duplicate</source>
+        <translation>作为重复项舍弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>History of the observation it duplicates</source>
+        <translation>被重复观测记录的历史</translation>
+    </message>
+    <message>
+        <source>History of the held-back observation</source>
+        <translation>暂缓并入观测记录的历史</translation>
+    </message>
+    <message>
+        <source>History in the master</source>
+        <translation>主工作区中的历史</translation>
+    </message>
+    <message>
+        <source>History from the package</source>
+        <translation>数据包中的历史</translation>
+    </message>
+    <message>
+        <source>Conflicts ({n})</source>
+        <translation>冲突（{n}）</translation>
+    </message>
+    <message>
+        <source>Duplicates ({n})</source>
+        <translation>疑似重复（{n}）</translation>
+    </message>
+    <message>
+        <source>Review conflicts and duplicates</source>
+        <translation>审查冲突与疑似重复</translation>
+    </message>
+    <message>
+        <source>Package version:</source>
+        <translation>数据包版本：</translation>
+    </message>
+    <message>
+        <source>e.g. the statistics yearbook confirms 38.2</source>
+        <translation>例如：统计年鉴证实为 38.2</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1078,6 +1513,80 @@ SHA-256：{sha}
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export field package</source>
+        <translation>导出外业数据包</translation>
+    </message>
+    <message>
+        <source>Choose at least one city.</source>
+        <translation>请至少选择一个城市。</translation>
+    </message>
+    <message>
+        <source>A file with this name exists; choose another name.</source>
+        <translation>同名文件已存在，请换一个名称。</translation>
+    </message>
+    <message>
+        <source>Cities whose observations go into the package:</source>
+        <translation>要放入数据包的城市观测记录：</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>Only what changed since the last export of each city</source>
+        <translation>仅导出各城市自上次导出以来的变更</translation>
+    </message>
+    <message>
+        <source>All observations of these cities</source>
+        <translation>这些城市的全部观测记录</translation>
+    </message>
+    <message>
+        <source>Package file (give it to the coordinator):</source>
+        <translation>数据包文件（交给协调人）：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>FieldworkActions</name>
+    <message>
+        <source>&amp;Export field package…</source>
+        <translation>导出外业数据包(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge field packages…</source>
+        <translation>合并外业数据包(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Review conflicts and duplicates…</source>
+        <translation>审查冲突与疑似重复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Second-evaluator check…</source>
+        <translation>第二评估员核查(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Evaluator and &amp;team…</source>
+        <translation>评估员与小组(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>{count} observations exported to {path}</source>
+        <translation>已将 {count} 条观测记录导出到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>FrameworkCommands</name>
     <message>
         <source>Add indicator {code}</source>
@@ -1241,6 +1750,41 @@ SHA-256：{sha}
     </message>
 </context>
 <context>
+    <name>IdentityDialog</name>
+    <message>
+        <source>Please give your name: it is recorded with your work.</source>
+        <translation>请填写您的姓名：它将随您的工作一并记录。</translation>
+    </message>
+    <message>
+        <source>Evaluator and team</source>
+        <translation>评估员与小组</translation>
+    </message>
+    <message>
+        <source>Your name and team are recorded with every observation and change you make, so that the coordinator can tell the teams&apos; work apart when merging.</source>
+        <translation>您的姓名和小组会随您录入的每条观测记录和每次修改一起保存，便于协调人在合并时区分各小组的工作。</translation>
+    </message>
+    <message>
+        <source>e.g. 张伟</source>
+        <translation>例如：张伟</translation>
+    </message>
+    <message>
+        <source>e.g. 第二评估组</source>
+        <translation>例如：第二评估组</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>您的姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>小组(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>This computer:</source>
+        <translation>本机：</translation>
+    </message>
+</context>
+<context>
     <name>ImportReviewDialog</name>
     <message>
         <source>Import workbook</source>
@@ -1261,6 +1805,10 @@ SHA-256：{sha}
     <message>
         <source>{file}: {rows} rows read; {new} new observations; {done} already imported.</source>
         <translation>{file}：已读取 {rows} 行；新观测记录 {new} 条；已导入过 {done} 条。</translation>
+    </message>
+    <message>
+        <source>{count} rows marked verified or rejected come in as submitted: reviews are made in the program, by someone other than the evaluator.</source>
+        <translation>{count} 行标为“已核实”或“已退回”的数据将按“已提交”导入：审核须在程序中由录入者以外的人员完成。</translation>
     </message>
     <message>
         <source>{count} problems in {rows} rows: nothing is imported unless you choose to import only the valid rows (the choice is recorded in the audit trail).</source>
@@ -1341,6 +1889,10 @@ SHA-256：{sha}
         <translation>Excel(&amp;X)</translation>
     </message>
     <message>
+        <source>Field &amp;teams</source>
+        <translation>外业小组(&amp;T)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1379,6 +1931,159 @@ SHA-256：{sha}
     <message>
         <source>Workspace: {path} · evaluator: {who}</source>
         <translation>工作区：{path} · 评估员：{who}</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge field packages</source>
+        <translation>合并外业数据包</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>正在合并…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The merge was cancelled; nothing was changed.</source>
+        <translation>合并已取消，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Nothing was merged: {why}</source>
+        <translation>未合并任何数据：{why}</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <source>Evaluator (team)</source>
+        <translation>评估员（小组）</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Made (UTC)</source>
+        <translation>生成时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Observations</source>
+        <translation>观测记录</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>In the package</source>
+        <translation>数据包中</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>本工作区</translation>
+    </message>
+    <message>
+        <source>Differs</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Merged: {added} added, {updated} updated, {skipped} skipped, {conflicts} in conflict, {duplicates} duplicates</source>
+        <translation>已合并：新增 {added}，更新 {updated}，跳过 {skipped}，冲突 {conflicts}，疑似重复 {duplicates}</translation>
+    </message>
+    <message>
+        <source>Refused: {why}</source>
+        <translation>已拒绝：{why}</translation>
+    </message>
+    <message>
+        <source>Made for another version of the indicator system: check the mapping</source>
+        <translation>为另一版本的指标体系生成：请核对映射</translation>
+    </message>
+    <message>
+        <source>Ready to merge</source>
+        <translation>可以合并</translation>
+    </message>
+    <message>
+        <source>Merged. Nothing needs a decision.</source>
+        <translation>合并完成，没有需要裁定的内容。</translation>
+    </message>
+    <message>
+        <source>Remove the refused packages to merge the others.</source>
+        <translation>请移除被拒绝的数据包后再合并其余数据包。</translation>
+    </message>
+    <message>
+        <source>Confirm the mapping below to merge.</source>
+        <translation>请确认下方的映射后再合并。</translation>
+    </message>
+    <message>
+        <source>Add the package files (.smartpkg) the field teams gave you; each is checked before anything is merged.</source>
+        <translation>请添加各外业小组交来的数据包文件（.smartpkg）；合并前会逐一检查。</translation>
+    </message>
+    <message>
+        <source>The package was made for this indicator system: nothing to map.</source>
+        <translation>该数据包就是为本指标体系生成的，无需映射。</translation>
+    </message>
+    <message>
+        <source>Choose a package above to see how its indicators map onto this system.</source>
+        <translation>在上方选择一个数据包，可查看其指标与本指标体系的映射。</translation>
+    </message>
+    <message>
+        <source>&amp;Add packages…</source>
+        <translation>添加数据包(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Mer&amp;ge</source>
+        <translation>合并(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Review conflicts…</source>
+        <translation>审查冲突(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>parent</source>
+        <translation>上级指标</translation>
+    </message>
+    <message>
+        <source>Merged. {conflicts} observations in conflict and {duplicates} duplicate candidates wait for a decision: press “Review conflicts…”.</source>
+        <translation>合并完成。{conflicts} 条观测记录存在冲突，{duplicates} 条疑似重复，等待裁定：请点击“审查冲突…”。</translation>
+    </message>
+    <message>
+        <source>lower goalpost</source>
+        <translation>下阈值</translation>
+    </message>
+    <message>
+        <source>upper goalpost</source>
+        <translation>上阈值</translation>
+    </message>
+    <message>
+        <source>This package is refused and cannot be merged:
+{why}</source>
+        <translation>该数据包被拒绝，无法合并：
+{why}</translation>
+    </message>
+    <message>
+        <source>How the package&apos;s indicators map onto this indicator system ({differ} differ, {same} unchanged):</source>
+        <translation>数据包中的指标与本指标体系的映射（{differ} 项不同，{same} 项未变）：</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Merge with this mapping (indicators matched by code)</source>
+        <translation>按此映射合并（按指标代码匹配）</translation>
     </message>
 </context>
 <context>
@@ -1842,6 +2547,23 @@ SHA-256：{sha}
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message numerus="yes">
+        <source>%n observation(s) selected.</source>
+        <translation>
+            <numerusform>已选择 %n 条观测记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation>原因（选填）</translation>
+    </message>
+</context>
+<context>
     <name>ReportPanel</name>
     <message>
         <source>Word document (*.docx)</source>
@@ -1921,6 +2643,49 @@ SHA-256：{sha}
     </message>
 </context>
 <context>
+    <name>ResolutionEditDialog</name>
+    <message>
+        <source>Edit the observation</source>
+        <translation>编辑观测记录</translation>
+    </message>
+    <message>
+        <source>Enter what is right; the other version is settled.</source>
+        <translation>请录入正确的内容；另一个版本随之了结。</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>数值：</translation>
+    </message>
+    <message>
+        <source>Value ({unit}):</source>
+        <translation>数值（{unit}）：</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>渠道：</translation>
+    </message>
+    <message>
+        <source>Date (YYYY-MM-DD):</source>
+        <translation>日期（YYYY-MM-DD）：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Start from the master&apos;s version</source>
+        <translation>以主工作区版本为基础</translation>
+    </message>
+    <message>
+        <source>Start from the package&apos;s version</source>
+        <translation>以数据包版本为基础</translation>
+    </message>
+</context>
+<context>
     <name>ResultsTab</name>
     <message>
         <source>Double-click a first-level header to show its second level</source>
@@ -1977,6 +2742,33 @@ SHA-256：{sha}
     <message>
         <source>Table 3-13 Second level</source>
         <translation>表 3-13 二级指标</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewActions</name>
+    <message>
+        <source>Select one or more observations in the table first.</source>
+        <translation>请先在表格中选择一条或多条观测记录。</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation>提交(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify…</source>
+        <translation>核实(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>退回(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;open…</source>
+        <translation>重新打开(&amp;O)…</translation>
     </message>
 </context>
 <context>
@@ -2341,6 +3133,17 @@ SHA-256：{sha}
     </message>
 </context>
 <context>
+    <name>ValueDelegate</name>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>WeightBanner</name>
     <message>
         <source>Normalise</source>
@@ -2628,6 +3431,10 @@ SHA-256：{sha}
         <source>Edit indicator {field}</source>
         <translation>修改指标 {field}</translation>
     </message>
+    <message>
+        <source>Review observations</source>
+        <translation>审核观测记录</translation>
+    </message>
 </context>
 <context>
     <name>entry</name>
@@ -2670,6 +3477,77 @@ The details below are also written to {log}.</source>
     </message>
 </context>
 <context>
+    <name>review</name>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Date observed</source>
+        <translation>观测日期</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Evaluator</source>
+        <translation>评估员</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Last saved</source>
+        <translation>最后保存</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>by a merge</source>
+        <translation>由合并产生</translation>
+    </message>
+</context>
+<context>
     <name>tabs</name>
     <message>
         <source>Data entry</source>
@@ -2690,6 +3568,10 @@ The details below are also written to {log}.</source>
     <message>
         <source>Methods</source>
         <translation>评估方法</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
     </message>
     <message>
         <source>Results</source>
