@@ -20,25 +20,9 @@ from typing import Any
 
 from models import audit
 from models.audit import Actor, Change
+from models.observations import ROW_COLUMNS
 
-COLUMNS: tuple[str, ...] = (
-    "uuid",
-    "campaign_id",
-    "city_id",
-    "indicator_id",
-    "value",
-    "channel",
-    "observed_on",
-    "source",
-    "note",
-    "detail",
-    "status",
-    "evaluator",
-    "device",
-    "created_at",
-    "updated_at",
-    "deleted_at",
-)
+COLUMNS: tuple[str, ...] = (*ROW_COLUMNS, "deleted_at")  # a version: a row, deleted or not
 _UPDATED, _DELETED = COLUMNS.index("updated_at"), COLUMNS.index("deleted_at")
 _CREATED = COLUMNS.index("created_at")
 _KEY_FIELDS = ("campaign_id", "city_id", "indicator_id", "evaluator", "channel", "observed_on")

@@ -24,7 +24,7 @@ from models import attachments, audit, campaigns, temp_keys
 from models.audit import Actor, Change
 from models.framework_version import describe, version_of
 from models.package_zip import write_zip
-from models.packages import FORMAT, FORMAT_VERSION
+from models.packages import AUDIT_KEYS, FORMAT, FORMAT_VERSION, OBSERVATION_KEYS
 
 
 @dataclass(frozen=True)
@@ -117,24 +117,6 @@ _ATTACHMENTS = (
     " t.device FROM temp.pkg_uuid k CROSS JOIN attachment t ON t.observation_uuid = k.k"
     " ORDER BY t.id"
 )
-_OBS_FIELDS = (
-    "uuid",
-    "city",
-    "indicator",
-    "value",
-    "channel",
-    "observed_on",
-    "source",
-    "note",
-    "detail",
-    "status",
-    "evaluator",
-    "device",
-    "created_at",
-    "updated_at",
-    "deleted_at",
-)
-_AUDIT_FIELDS = ("at", "who", "device", "row_key", "action", "field", "old", "new", "reason")
 
 
 def _jsonl(rows: Sequence[dict[str, Any]]) -> bytes:
@@ -144,8 +126,8 @@ def _jsonl(rows: Sequence[dict[str, Any]]) -> bytes:
 
 def _contents(conn: sqlite3.Connection, uuids: list[str], workspace: Path) -> dict[str, bytes]:
     temp_keys.fill(conn, "pkg_uuid", uuids)
-    obs = [dict(zip(_OBS_FIELDS, r, strict=True)) for r in conn.execute(_OBSERVATIONS)]
-    history = [dict(zip(_AUDIT_FIELDS, r, strict=True)) for r in conn.execute(_AUDIT)]
+    obs = [dict(zip(OBSERVATION_KEYS, r, strict=True)) for r in conn.execute(_OBSERVATIONS)]
+    history = [dict(zip(AUDIT_KEYS, r, strict=True)) for r in conn.execute(_AUDIT)]
     parts: dict[str, bytes] = {}
     records = []
     for row in conn.execute(_ATTACHMENTS).fetchall():

@@ -4,12 +4,10 @@ and the reason — in the session's language."""
 
 from __future__ import annotations
 
-import json
-
 from PySide6.QtCore import QObject
 
 from models.audit_query import AuditRow
-from ui.merge.texts import cell_text, field_label, stamp
+from ui.merge.texts import cell_text, decoded, field_label, stamp
 from ui.observations.table_model import format_value
 from ui.session import Session
 
@@ -104,27 +102,18 @@ class AuditTexts(QObject):
 
     def change(self, row: AuditRow) -> str:
         e = row.entry
-        created = _decoded(e.new)
+        created = decoded(e.new)
         if e.table == "observation" and e.action == "create" and isinstance(created, dict):
             return self.observation_summary(row, created)
         if e.action == "create" or not e.field:
             return _short(_summary(created))
         if e.table == "observation" and e.field not in ("merge", "package"):
-            old = cell_text(self._session, e.field, _decoded(e.old))
-            new = cell_text(self._session, e.field, _decoded(e.new))
+            old = cell_text(self._session, e.field, decoded(e.old))
+            new = cell_text(self._session, e.field, decoded(e.new))
             return f"{field_label(e.field)}: {old} → {new}"
         if e.table == "check":
             return f"{_number(e.old)} → {_number(e.new)}".strip()
         return _short(f"{e.field}: {_plain(e.old)} → {_plain(e.new)}")
-
-
-def _decoded(text: str | None) -> object:
-    if text is None:
-        return None
-    try:
-        return json.loads(text)
-    except ValueError:
-        return text
 
 
 def _summary(value: object) -> str:
@@ -140,12 +129,12 @@ def _summary(value: object) -> str:
 
 def _number(text: str | None) -> str:
     """A blind-entry value as the tables show numbers (100, not 100.0)."""
-    value = _decoded(text)
+    value = decoded(text)
     return format_value(value) if isinstance(value, float | int) else _plain(text)
 
 
 def _plain(text: str | None) -> str:
-    value = _decoded(text)
+    value = decoded(text)
     if value is None:
         return ""
     if isinstance(value, dict):

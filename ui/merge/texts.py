@@ -14,20 +14,7 @@ from ui.observations.labels import channel_label, status_label
 from ui.observations.table_model import format_value
 from ui.session import Session
 
-SHOWN_FIELDS: tuple[str, ...] = (
-    "value",
-    "channel",
-    "observed_on",
-    "source",
-    "note",
-    "detail",
-    "status",
-    "evaluator",
-    "device",
-    "created_at",
-    "updated_at",
-    "deleted_at",
-)
+SHOWN_FIELDS: tuple[str, ...] = COLUMNS[COLUMNS.index("value") :]  # after uuid and the cell
 
 
 def field_label(name: str) -> str:
@@ -156,12 +143,13 @@ def _change(session: Session, e: AuditEntry) -> str:
         return _action(e.action)
     if e.field == "merge":
         return QCoreApplication.translate("review", "by a merge")
-    old = cell_text(session, e.field, _decoded(e.old))
-    new = cell_text(session, e.field, _decoded(e.new))
+    old = cell_text(session, e.field, decoded(e.old))
+    new = cell_text(session, e.field, decoded(e.new))
     return f"{field_label(e.field)}: {old} → {new}"
 
 
-def _decoded(text: str | None) -> object:
+def decoded(text: str | None) -> object:
+    """An audit row's old/new value: JSON as stored, or the text itself if not JSON."""
     if text is None:
         return None
     try:
