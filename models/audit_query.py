@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 import numpy as np
 import numpy.typing as npt
@@ -23,7 +23,8 @@ IdArray = npt.NDArray[np.int64]
 
 @dataclass(frozen=True)
 class AuditFilter:
-    """What to show; None (or "") means any. Dates are inclusive, in UTC (as stored)."""
+    """What to show; None (or "") means any. Dates are inclusive days in `zone` (the
+    viewer's time zone; the trail stores UTC)."""
 
     evaluator: str | None = None
     team: str | None = None
@@ -31,6 +32,7 @@ class AuditFilter:
     date_to: date | None = None
     city_id: int | None = None
     indicator_id: int | None = None
+    zone: tzinfo = UTC
 
 
 @dataclass(frozen=True)
@@ -78,12 +80,20 @@ def audit_ids(conn: sqlite3.Connection, flt: AuditFilter) -> IdArray:
     params = {
         "who": flt.evaluator or None,
         "team": flt.team or None,
-        "start": flt.date_from.isoformat() if flt.date_from else None,
-        "stop": (flt.date_to + timedelta(days=1)).isoformat() if flt.date_to else None,
+        "start": _utc_start(flt.date_from, flt.zone),
+        "stop": _utc_start(flt.date_to + timedelta(days=1), flt.zone) if flt.date_to else None,
         "city": flt.city_id,
         "indicator": flt.indicator_id,
     }
     return np.fromiter((r[0] for r in conn.execute(_IDS, params)), dtype=np.int64)
+
+
+def _utc_start(day: date | None, zone: tzinfo) -> str | None:
+    """When `day` begins in `zone`, as the trail stores times ("…T16:00:00.000Z")."""
+    if day is None:
+        return None
+    start = datetime.combine(day, time(), tzinfo=zone).astimezone(UTC)
+    return start.strftime("%Y-%m-%dT%H:%M:%S.000Z")
 
 
 def audit_rows(conn: sqlite3.Connection, ids: Sequence[int] | IdArray) -> list[AuditRow]:

@@ -4,7 +4,7 @@ of rows with their city, indicator and team."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -51,6 +51,19 @@ def test_filters(site: Site) -> None:
     today = date.fromisoformat(site.ws.audit_trail()[-1].at[:10])
     assert ids(site, AuditFilter(date_from=today, date_to=today)) == everything
     assert ids(site, AuditFilter(date_to=date(2000, 1, 1))) == []
+
+
+def test_days_are_the_viewers_days(site: Site) -> None:
+    last = site.ws.audit_trail()[-1]
+    stamp = datetime.fromisoformat(last.at)
+    for hours in (-10, 0, 8, 14):
+        zone = timezone(timedelta(hours=hours))
+        day = stamp.astimezone(zone).date()  # the day it was there
+        found = ids(site, AuditFilter(date_from=day, date_to=day, zone=zone))
+        assert last.entry_id in found
+        before = ids(site, AuditFilter(date_to=day - timedelta(days=1), zone=zone))
+        after = ids(site, AuditFilter(date_from=day + timedelta(days=1), zone=zone))
+        assert last.entry_id not in before and last.entry_id not in after
 
 
 def test_pages_keep_their_order(site: Site) -> None:

@@ -640,16 +640,16 @@
 <context>
     <name>AuditTexts</name>
     <message>
-        <source>When (UTC)</source>
-        <translation>时间（UTC）</translation>
-    </message>
-    <message>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
         <source>Team</source>
         <translation>小组</translation>
+    </message>
+    <message>
+        <source>When ({zone})</source>
+        <translation>时间（{zone}）</translation>
     </message>
     <message>
         <source>Device</source>
@@ -947,10 +947,6 @@
         <translation>数据包中</translation>
     </message>
     <message>
-        <source>When (UTC)</source>
-        <translation>时间（UTC）</translation>
-    </message>
-    <message>
         <source>&amp;Reason (kept in the audit trail):</source>
         <translation>原因（记入审计记录）(&amp;R)：</translation>
     </message>
@@ -981,6 +977,10 @@
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>When ({zone})</source>
+        <translation>时间（{zone}）</translation>
     </message>
     <message>
         <source>Change</source>
@@ -1968,12 +1968,12 @@ SHA-256：{sha}
         <translation>设备</translation>
     </message>
     <message>
-        <source>Made (UTC)</source>
-        <translation>生成时间（UTC）</translation>
-    </message>
-    <message>
         <source>Observations</source>
         <translation>观测记录</translation>
+    </message>
+    <message>
+        <source>Made ({zone})</source>
+        <translation>生成时间（{zone}）</translation>
     </message>
     <message>
         <source>Status</source>

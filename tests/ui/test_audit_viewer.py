@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+import time
+from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -14,6 +16,7 @@ from tests.ui.fieldwork_helpers import FIELD, conflicted_packages
 from tests.ui.model_check import check_model
 from ui.audit.model import PAGE
 from ui.audit.tab import AuditTab
+from ui.merge.texts import local_zone, stamp, zone_name
 from ui.observations.labels import channel_label
 from ui.observations.table_model import format_value
 from ui.session import Session
@@ -119,3 +122,18 @@ def test_no_match_is_said_and_nothing_to_export(session: Session, qtbot: QtBot) 
     tab.date_to.setDate(QDate(2000, 1, 3))
     assert tab.model.rowCount() == 0 and "No change matches" in tab.count_label.text()
     assert not tab.export_button.isEnabled()
+
+
+def test_times_are_shown_in_the_local_time_zone(monkeypatch: pytest.MonkeyPatch) -> None:
+    try:
+        monkeypatch.setenv("TZ", "CST-8")  # POSIX form: UTC+8, no tz database needed
+        time.tzset()
+        assert zone_name() == "UTC+8"
+        assert stamp("2021-05-08T16:30:00.000Z") == "2021-05-09 00:30:00"
+        assert local_zone().utcoffset(None) == timedelta(hours=8)
+        monkeypatch.setenv("TZ", "NST+3:30")
+        time.tzset()
+        assert zone_name() == "UTC-3:30"
+    finally:
+        monkeypatch.undo()
+        time.tzset()

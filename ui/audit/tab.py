@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from models.audit_query import AuditFilter
 from models.tables import Cell, write_table
 from ui.audit.model import COLUMNS, AuditTableModel
+from ui.merge.texts import local_zone
 from ui.session import Session
 
 EXPORT_CHUNK = 5000
@@ -135,6 +136,7 @@ class AuditTab(QWidget):
             date_to=_day(self.date_to.date()),
             city_id=self.city_box.currentData(),
             indicator_id=self.indicator_box.currentData(),
+            zone=local_zone(),  # the days the user picks are the days of the times shown
         )
 
     def apply_filters(self) -> None:

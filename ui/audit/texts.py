@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from models.audit_query import AuditRow
-from ui.merge.texts import cell_text, decoded, field_label, stamp
+from ui.merge.texts import cell_text, decoded, field_label, stamp, zone_name
 from ui.observations.table_model import format_value
 from ui.session import Session
 
@@ -21,7 +21,8 @@ class AuditTexts(QObject):
 
     def headers(self) -> list[str]:
         return [
-            self.tr("When (UTC)"), self.tr("Who"), self.tr("Team"), self.tr("Device"),
+            self.tr("When ({zone})").format(zone=zone_name()), self.tr("Who"), self.tr("Team"),
+            self.tr("Device"),
             self.tr("Concerns"), self.tr("Action"), self.tr("Change"), self.tr("Reason"),
         ]  # fmt: skip
 

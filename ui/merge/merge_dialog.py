@@ -31,6 +31,7 @@ from models.package_zip import PackageError
 from models.store import StoreError
 from ui.fieldwork.export_dialog import PACKAGE_FILTER
 from ui.merge.models import PackageEntry, TextTable
+from ui.merge.texts import stamp, zone_name
 from ui.session import Session
 
 
@@ -213,7 +214,8 @@ class MergeDialog(QDialog):
     def _package_headers(self) -> list[str]:
         return [
             self.tr("Package"), self.tr("Evaluator (team)"), self.tr("Device"),
-            self.tr("Made (UTC)"), self.tr("Observations"), self.tr("Status"),
+            self.tr("Made ({zone})").format(zone=zone_name()), self.tr("Observations"),
+            self.tr("Status"),
         ]  # fmt: skip
 
     def _mapping_headers(self) -> list[str]:
@@ -245,7 +247,7 @@ class MergeDialog(QDialog):
         for n, e in enumerate(self.entries):
             m = e.check.manifest if e.check is not None else None
             who = f"{m.evaluator}{f' ({m.team})' if m.team else ''}" if m else ""
-            made = m.created.replace("T", " ")[:16] if m else ""
+            made = stamp(m.created)[:16] if m else ""
             count = str(e.check.observations) if e.check is not None else ""
             status = self._status_text(e)
             rows.append([e.path.name, who, m.device if m else "", made, count, status])

@@ -38,6 +38,7 @@ from ui.merge.texts import (
     duplicate_rows,
     history_rows,
     history_tips,
+    zone_name,
 )
 from ui.session import Session
 
@@ -293,7 +294,8 @@ class ConflictReviewDialog(QDialog):
         return [self.tr("Field"), self.tr("In the master"), self.tr("From the package")]
 
     def _history_headers(self) -> list[str]:
-        return [self.tr("When (UTC)"), self.tr("Who"), self.tr("Change"), self.tr("Reason")]
+        when = self.tr("When ({zone})").format(zone=zone_name())
+        return [when, self.tr("Who"), self.tr("Change"), self.tr("Reason")]
 
     def _label_histories(self, duplicates: bool) -> None:
         if duplicates:

@@ -4,6 +4,7 @@ session's language); pure formatting over the session's cities and framework."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QCoreApplication
 
@@ -36,8 +37,27 @@ def field_label(name: str) -> str:
 
 
 def stamp(text: object) -> str:
-    """A stored UTC time as 'YYYY-MM-DD HH:MM:SS' (empty for none)."""
-    return "" if text is None else str(text).replace("T", " ")[:19]
+    """A stored UTC time in the local time zone as 'YYYY-MM-DD HH:MM:SS' (empty for none)."""
+    if text is None:
+        return ""
+    try:
+        return datetime.fromisoformat(str(text)).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return str(text)
+
+
+def local_zone() -> tzinfo:
+    """The time zone the times shown are in."""
+    return datetime.now().astimezone().tzinfo or UTC
+
+
+def zone_name() -> str:
+    """The local time zone as 'UTC+8' (or 'UTC-3:30'), for column headers."""
+    offset = datetime.now().astimezone().utcoffset() or timedelta()
+    minutes = int(offset.total_seconds() // 60)
+    hours, rest = divmod(abs(minutes), 60)
+    sign = "-" if minutes < 0 else "+"
+    return "UTC" if not minutes else f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
 
 
 def cell_text(session: Session, name: str, value: object, unit: str = "") -> str:
@@ -124,7 +144,8 @@ def history_tips(session: Session, entries: list[AuditEntry]) -> dict[int, str]:
     """The whole of each history row (with the device), for its tooltip."""
     tips = {}
     for n, e in enumerate(entries):
-        lines = [f"{stamp(e.at)} UTC · {e.who} · {e.device}", _change(session, e), e.reason]
+        when = f"{stamp(e.at)} {zone_name()}"
+        lines = [f"{when} · {e.who} · {e.device}", _change(session, e), e.reason]
         tips[n] = "\n".join(line for line in lines if line)
     return tips
 
