@@ -43,6 +43,7 @@ def test_review_the_selected_rows(session: Session, qtbot: QtBot) -> None:
     session.set_actor(REVIEWER)
     dialog = ReasonDialog(session, [o.uuid for o in drafts], "rejected", "Reject")
     qtbot.addWidget(dialog)
+    assert dialog.ok_button.text() == "Reject"
     dialog.accept()
     assert "reason" in dialog.problem.text()  # refused inline, nothing changed
     assert {ws.observation(o.uuid).status for o in drafts} == {"submitted"}
