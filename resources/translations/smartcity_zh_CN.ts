@@ -1378,10 +1378,6 @@
 <context>
     <name>ErrorBar</name>
     <message>
-        <source>Dismiss</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
         <source>Not changed: {reason}</source>
         <translation>未修改：{reason}</translation>
     </message>

@@ -16,10 +16,10 @@ from tests.ui.fieldwork_helpers import FIELD, conflicted_packages
 from tests.ui.model_check import check_model
 from ui.audit.model import PAGE
 from ui.audit.tab import AuditTab
-from ui.merge.texts import local_zone, stamp, zone_name
 from ui.observations.labels import channel_label
 from ui.observations.table_model import format_value
 from ui.session import Session
+from ui.times import local_time, local_zone, zone_name
 
 
 def make_tab(session: Session, qtbot: QtBot) -> AuditTab:
@@ -129,7 +129,7 @@ def test_times_are_shown_in_the_local_time_zone(monkeypatch: pytest.MonkeyPatch)
         monkeypatch.setenv("TZ", "CST-8")  # POSIX form: UTC+8, no tz database needed
         time.tzset()
         assert zone_name() == "UTC+8"
-        assert stamp("2021-05-08T16:30:00.000Z") == "2021-05-09 00:30:00"
+        assert local_time("2021-05-08T16:30:00.000Z") == "2021-05-09 00:30:00"
         assert local_zone().utcoffset(None) == timedelta(hours=8)
         monkeypatch.setenv("TZ", "NST+3:30")
         time.tzset()

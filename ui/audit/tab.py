@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from models.audit_query import AuditFilter
 from models.tables import Cell, write_table
 from ui.audit.model import COLUMNS, AuditTableModel
-from ui.merge.texts import local_zone
 from ui.session import Session
+from ui.times import local_zone
 
 EXPORT_CHUNK = 5000
 _NO_DATE = QDate(2000, 1, 1)  # the minimum of the date fields: shown as "any"

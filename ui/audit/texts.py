@@ -7,9 +7,10 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from models.audit_query import AuditRow
-from ui.merge.texts import cell_text, decoded, field_label, stamp, zone_name
+from ui.merge.texts import cell_text, decoded, field_label
 from ui.observations.table_model import format_value
 from ui.session import Session
+from ui.times import local_time, zone_name
 
 _SHORT = 240
 
@@ -29,7 +30,7 @@ class AuditTexts(QObject):
     def cells(self, row: AuditRow) -> list[str]:
         e = row.entry
         return [
-            stamp(e.at),
+            local_time(e.at),
             e.who,
             ", ".join(row.teams),
             e.device,

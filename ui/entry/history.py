@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -31,18 +30,11 @@ from models.framework import Indicator
 from models.observations import Observation
 from ui.entry.labels import channel_label, number_text, status_label, value_text
 from ui.session import Session
+from ui.times import local_time
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 DISAGREE = QColor("#b3261e")
-
-
-def local_time(stamp: str) -> str:
-    """'2021-05-08T10:00:00.000Z' as local 'YYYY-MM-DD HH:MM:SS'."""
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-    except ValueError:
-        return stamp
 
 
 class ObservationTableModel(QAbstractTableModel):

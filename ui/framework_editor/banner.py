@@ -3,7 +3,7 @@ sum to 100 %, with its fixes) and the inline error bar (why an edit was refused)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtWidgets import (
     QFrame,
@@ -11,16 +11,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStyle,
-    QToolButton,
     QWidget,
 )
 
 from models.framework_weights import WeightGroup
+from ui.message_bar import MessageBar
 
 BANNER_STYLE = (
     "WeightBanner { background: #fde7c8; border: 1px solid #e0a84f; border-radius: 3px; }"
 )
-ERROR_STYLE = "ErrorBar { background: #fbe4e2; border: 1px solid #d9837b; border-radius: 3px; }"
 REFUSED_PREFIX = "refused: "
 
 
@@ -84,40 +83,20 @@ class WeightBanner(QFrame):
         self.normalise_all_button.setVisible(count > 1)
 
 
-class ErrorBar(QFrame):
+class ErrorBar(MessageBar):
     """Why the last edit was refused; hidden by the next change, a new selection or ×."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        self._reason = ""  # before MessageBar.__init__ calls retranslate()
         super().__init__(parent)
-        self.setStyleSheet(ERROR_STYLE)
-        self.text = QLabel(self)
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.text.setStyleSheet("QLabel { color: #8c1d18; }")
-        self._close = QToolButton(self)
-        self._close.setText("×")
-        self._close.setAutoRaise(True)
-        self._close.clicked.connect(self.hide)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 2, 2, 2)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self._close)
-        self._reason = ""
-        self.retranslate()
-        self.hide()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self._close.setToolTip(self.tr("Dismiss"))
-        self.text.setText(self.tr("Not changed: {reason}").format(reason=self._reason))
+        super().retranslate()
+        if self._reason:
+            self.text.setText(self.tr("Not changed: {reason}").format(reason=self._reason))
 
-    def show_message(self, message: str) -> None:
+    def show_refusal(self, message: str) -> None:
         """Show a refusal (the store's English reason, without its 'refused: ' prefix)."""
         reason = message.removeprefix(REFUSED_PREFIX)
         self._reason = reason[:1].upper() + reason[1:]
-        self.retranslate()
-        self.show()
+        self.show_message(self.tr("Not changed: {reason}").format(reason=self._reason))

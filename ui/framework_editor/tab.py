@@ -226,7 +226,7 @@ class FrameworkEditorTab(QWidget):
         self.banner.show_group(group, message, count)
 
     def show_error(self, message: str) -> None:
-        self.error.show_message(message)
+        self.error.show_refusal(message)
 
     # ------------------------------------------------------------ edits
 

@@ -31,8 +31,8 @@ from models.package_zip import PackageError
 from models.store import StoreError
 from ui.fieldwork.export_dialog import PACKAGE_FILTER
 from ui.merge.models import PackageEntry, TextTable
-from ui.merge.texts import stamp, zone_name
 from ui.session import Session
+from ui.times import local_time, zone_name
 
 
 def _table(parent: QWidget, model: TextTable) -> QTableView:
@@ -247,7 +247,7 @@ class MergeDialog(QDialog):
         for n, e in enumerate(self.entries):
             m = e.check.manifest if e.check is not None else None
             who = f"{m.evaluator}{f' ({m.team})' if m.team else ''}" if m else ""
-            made = stamp(m.created)[:16] if m else ""
+            made = local_time(m.created, seconds=False) if m else ""
             count = str(e.check.observations) if e.check is not None else ""
             status = self._status_text(e)
             rows.append([e.path.name, who, m.device if m else "", made, count, status])

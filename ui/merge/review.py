@@ -38,9 +38,9 @@ from ui.merge.texts import (
     duplicate_rows,
     history_rows,
     history_tips,
-    zone_name,
 )
 from ui.session import Session
+from ui.times import zone_name
 
 
 def _fixed_widths(view: QTableView, widths: tuple[int, ...]) -> None:

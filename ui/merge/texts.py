@@ -4,7 +4,6 @@ session's language); pure formatting over the session's cities and framework."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QCoreApplication
 
@@ -14,6 +13,7 @@ from models.merge_rows import COLUMNS, Version
 from ui.observations.labels import channel_label, status_label
 from ui.observations.table_model import format_value
 from ui.session import Session
+from ui.times import local_time, zone_name
 
 SHOWN_FIELDS: tuple[str, ...] = COLUMNS[COLUMNS.index("value") :]  # after uuid and the cell
 
@@ -36,30 +36,6 @@ def field_label(name: str) -> str:
     return labels.get(name, name)
 
 
-def stamp(text: object) -> str:
-    """A stored UTC time in the local time zone as 'YYYY-MM-DD HH:MM:SS' (empty for none)."""
-    if text is None:
-        return ""
-    try:
-        return datetime.fromisoformat(str(text)).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-    except ValueError:
-        return str(text)
-
-
-def local_zone() -> tzinfo:
-    """The time zone the times shown are in."""
-    return datetime.now().astimezone().tzinfo or UTC
-
-
-def zone_name() -> str:
-    """The local time zone as 'UTC+8' (or 'UTC-3:30'), for column headers."""
-    offset = datetime.now().astimezone().utcoffset() or timedelta()
-    minutes = int(offset.total_seconds() // 60)
-    hours, rest = divmod(abs(minutes), 60)
-    sign = "-" if minutes < 0 else "+"
-    return "UTC" if not minutes else f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
-
-
 def cell_text(session: Session, name: str, value: object, unit: str = "") -> str:
     language = session.language
     if value is None:
@@ -71,7 +47,7 @@ def cell_text(session: Session, name: str, value: object, unit: str = "") -> str
     if name == "status":
         return status_label(str(value), language)
     if name in ("created_at", "updated_at", "deleted_at"):
-        return stamp(value)
+        return local_time(value)
     return str(value)
 
 
@@ -137,14 +113,16 @@ def duplicate_rows(session: Session, items: list[Duplicate]) -> list[list[str]]:
 
 def history_rows(session: Session, entries: list[AuditEntry]) -> list[list[str]]:
     """When, who, what changed (or "created", "deleted"...) and why: one row per change."""
-    return [[stamp(e.at)[:16], e.who, _change(session, e), e.reason] for e in entries]
+    return [
+        [local_time(e.at, seconds=False), e.who, _change(session, e), e.reason] for e in entries
+    ]
 
 
 def history_tips(session: Session, entries: list[AuditEntry]) -> dict[int, str]:
     """The whole of each history row (with the device), for its tooltip."""
     tips = {}
     for n, e in enumerate(entries):
-        when = f"{stamp(e.at)} {zone_name()}"
+        when = f"{local_time(e.at)} {zone_name()}"
         lines = [f"{when} · {e.who} · {e.device}", _change(session, e), e.reason]
         tips[n] = "\n".join(line for line in lines if line)
     return tips

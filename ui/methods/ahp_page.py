@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 from models.weight_sets import WeightSet, active_name
 from scoring.ahp import AHPError, AHPMethod, GroupAHP, ahp_group, consistent_matrix, upper_of
 from scoring.hierarchy import FloatArray
+from ui.message_bar import MessageBar
 from ui.methods.ahp_matrix import JudgementDelegate, PairwiseModel, judgement_text, nearest_saaty
 from ui.methods.ahp_results import AhpResults, ri_table_name
-from ui.methods.common import MessageBar, NodePicker, WhenShown, refill_combo
+from ui.methods.common import NodePicker, WhenShown, refill_combo
 from ui.methods.state import MethodsState
 from ui.methods.weights_apply import (
     apply_to_framework,

@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidge
 
 from scoring.audit import AuditReport, IndicatorAudit, run_audit
 from scoring.hierarchy import Hierarchy
+from ui.message_bar import MessageBar
 from ui.methods.audit_correlations import CorrelationPanel
 from ui.methods.bars import Series, horizontal_bars, number
 from ui.methods.charts import ChartWidget
-from ui.methods.common import MessageBar, WhenShown
+from ui.methods.common import WhenShown
 from ui.methods.table_model import (
     ALERT_BACKGROUND,
     FLAG_BACKGROUND,

@@ -22,9 +22,10 @@ from models.weight_sets import WeightSet
 from scoring.entropy import CombineMethod, EntropyError, EntropyResult, combine_weights
 from scoring.hierarchy import FloatArray, ScoringError
 from scoring.weighting import EntropyScope, effective_weights, entropy_for_node, leaves_under
+from ui.message_bar import MessageBar
 from ui.methods.bars import PALETTE, Series, horizontal_bars
 from ui.methods.charts import ChartWidget
-from ui.methods.common import MessageBar, NodePicker, WhenShown, refill_combo
+from ui.methods.common import NodePicker, WhenShown, refill_combo
 from ui.methods.state import MethodsState
 from ui.methods.table_model import TableModel, num_cell, table_view, text_cell
 from ui.methods.weights_apply import (

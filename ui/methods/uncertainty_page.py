@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxL
 
 from models.weight_sets import scoring_part
 from scoring.pipeline import ScoringSettings
+from ui.message_bar import MessageBar
 from ui.methods.charts import ChartWidget
-from ui.methods.common import MessageBar
 from ui.methods.table_model import TableModel, num_cell, table_view, text_cell
 from ui.methods.uncertainty_charts import (
     nominal_order,

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from models.framework import Framework
 from models.weight_sets import WeightSet, active_name, weight_sets
-from ui.methods.common import MessageBar, WhenShown, node_label, refill_combo
+from ui.message_bar import MessageBar
+from ui.methods.common import WhenShown, node_label, refill_combo
 from ui.methods.table_model import (
     FLAG_BACKGROUND,
     Cell,

@@ -7,7 +7,6 @@ filtering happen in `ObservationProxy` with numpy (see proxy.py).
 
 from __future__ import annotations
 
-from datetime import datetime
 from enum import IntEnum
 
 import numpy as np
@@ -33,6 +32,7 @@ from ui.observations.labels import (
     status_search_text,
 )
 from ui.session import Session
+from ui.times import local_time
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -201,7 +201,7 @@ class ObservationTableModel(QAbstractTableModel):
         if column == Column.EVALUATOR:
             return cols.evaluators[int(cols.evaluator[row])]
         if column == Column.UPDATED:
-            return _local_stamp(str(cols.updated_at[row]))
+            return local_time(str(cols.updated_at[row]), seconds=False)
         return str(getattr(cols, _TEXT_COLUMN[column])[row])
 
     def _indicator_text(self, indicator_id: int, column: Column) -> str:
@@ -286,11 +286,3 @@ def _by_id(ids: npt.NDArray[np.int64], order: dict[int, int]) -> npt.NDArray[np.
         lookup[key] = position
     result: npt.NDArray[np.int64] = lookup[ids]
     return result
-
-
-def _local_stamp(stamp: str) -> str:
-    """An ISO UTC timestamp in local time to the minute: '2021-05-08 18:00'."""
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return stamp
